@@ -1,0 +1,44 @@
+# The front door. Every target installs what is missing first (scripts/install-deps.sh is idempotent and
+# fast when nothing is missing), so `make demo` and `make test` work on a fresh Debian machine.
+BUILD   ?= build
+ASAN    ?= build-asan
+FUZZ    ?= build-fuzz
+JOBS    ?= $(shell nproc)
+DEMO_DB ?= parley-demo.db
+
+.PHONY: all deps build test test-asan demo bench fuzz clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: deps
+	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DPARLEY_BENCH=OFF >/dev/null
+	@cmake --build $(ASAN) -j $(JOBS)
+	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@bash scripts/demo.sh $(BUILD)/parley $(DEMO_DB)
+
+bench: build
+	@bash bench/ingest $(BUILD)
+
+# libFuzzer targets, one per format reader; run by hand (see docs/fuzzing.md), not in CI.
+fuzz:
+	@bash scripts/install-deps.sh --fuzz
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON \
+	  -DPARLEY_TESTS=OFF -DPARLEY_BENCH=OFF >/dev/null
+	@cmake --build $(FUZZ) -j $(JOBS)
+	@echo "fuzz targets built in $(FUZZ)/: run e.g. $(FUZZ)/jsonl_fuzz -max_total_time=60 tests/fixtures"
+
+clean:
+	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages parley needs to build, test and benchmark, and only those that are missing,
+# so `make` can call it every time at almost no cost. The one place the project's dependencies are listed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config          # toolchain
+  libsqlite3-dev sqlite3                    # embedded store; the sqlite3 CLI is the benchmark's floor
+  libsimdjson-dev                           # bulk JSON parsing at ingest
+  nlohmann-json3-dev                        # JSON where speed does not matter (CLI output)
+  libcli11-dev                              # command-line flags and --help
+  libutf8proc-dev                           # Unicode validation and normalisation
+  libgtest-dev libgmock-dev                 # tests
+  libbenchmark-dev                          # micro benchmarks
+)
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)      # libFuzzer lives in clang's runtime
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "parley: installing missing packages: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

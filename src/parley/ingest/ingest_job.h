@@ -1,0 +1,73 @@
+// One `parley ingest` run: pulls records from the format readers, writes them to the Store in batches of
+// one transaction each, and keeps the counts and rejections that the summary reports. Acknowledged means
+// committed: the summary counts only what a committed batch holds, so a killed run loses nothing it
+// reported, and running it again adds exactly what is missing (upserts are idempotent by source id).
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parley/ingest/reader.h"
+#include "parley/store/store.h"
+
+namespace parley::ingest {
+
+struct Rejection {
+  std::string file;
+  std::uint64_t line = 0;  // 0 = the input as a whole
+  std::string reason;
+};
+
+struct IngestSummary {
+  std::uint64_t read = 0;        // records seen: posts + rejected
+  std::uint64_t inserted = 0;    // new posts stored
+  std::uint64_t updated = 0;     // known posts whose content changed
+  std::uint64_t duplicates = 0;  // known posts, unchanged
+  std::uint64_t rejected = 0;    // records not stored, each reported with file and line
+  std::uint64_t bytes = 0;       // input bytes consumed
+};
+
+struct IngestOptions {
+  ReaderOptions reader;
+  bool strict = false;              // stop at the first rejected record (what came before it is kept)
+  std::size_t batch_size = 5000;    // posts per transaction
+};
+
+class IngestJob final : private RecordSink {
+ public:
+  // `on_reject` sees every rejection as it happens (the CLI prints the first 20 and may log all).
+  // `on_progress` is called after each committed batch and on reader progress, with the running summary.
+  IngestJob(Store& store, IngestOptions opts, std::function<void(const Rejection&)> on_reject,
+            std::function<void(const IngestSummary&)> on_progress = {});
+
+  // Reads one input to its end (or to the first rejection under --strict). A non-ok Status means the
+  // database failed (nothing more can be written); a bad input file is a Rejection with line 0.
+  Status run(std::FILE* in, const std::string& name);
+  // Writes the last partial batch. Call once after the last input.
+  Status finish();
+
+  const IngestSummary& summary() const { return summary_; }
+  bool stopped() const { return stopped_; }  // --strict hit a rejection, or the store failed
+
+ private:
+  void post(Post&& p, std::uint64_t line) override;
+  void reject(std::uint64_t line, std::string reason) override;
+  void progress(std::uint64_t bytes) override;
+  Status flush();
+
+  Store& store_;
+  IngestOptions opts_;
+  std::function<void(const Rejection&)> on_reject_;
+  std::function<void(const IngestSummary&)> on_progress_;
+  std::vector<Post> batch_;
+  IngestSummary summary_;
+  std::string current_file_;
+  std::uint64_t bytes_before_file_ = 0;
+  Status store_error_;
+  bool stopped_ = false;
+};
+
+}  // namespace parley::ingest

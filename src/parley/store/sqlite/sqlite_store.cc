@@ -1,0 +1,439 @@
+#include "parley/store/sqlite/sqlite_store.h"
+
+#include <sys/stat.h>
+
+#include "parley/store/search_query.h"
+#include "parley/store/sqlite/schema.h"
+
+namespace parley::sqlite {
+namespace {
+
+// Columns of a StoredPost, in the order read_stored() expects them.
+constexpr const char* kPostColumns =
+    "p.id, p.conversation_id, p.source, p.external_id, p.kind, p.audience, a.handle, a.name, a.kind, "
+    "a.followers, p.text, p.created_at, p.url, p.lang, p.reply_to, p.conversation_hint";
+
+StoredPost read_stored(const Statement& st, int c = 0) {
+  StoredPost s;
+  s.id = st.int64(c + 0);
+  s.conversation_id = st.int64(c + 1);
+  Post& p = s.post;
+  p.source = st.text(c + 2);
+  p.external_id = st.text(c + 3);
+  p.kind = parse_post_kind(st.text(c + 4)).value_or(PostKind::post);
+  p.audience = parse_audience(st.text(c + 5)).value_or(Audience::public_);
+  p.author.handle = st.text(c + 6);
+  p.author.name = st.text(c + 7);
+  p.author.kind = parse_author_kind(st.text(c + 8)).value_or(AuthorKind::public_);
+  p.author.followers = st.is_null(c + 9) ? -1 : st.int64(c + 9);
+  p.text = st.text(c + 10);
+  p.created_at_ms = st.int64(c + 11);
+  p.url = st.text(c + 12);
+  p.language = st.text(c + 13);
+  p.reply_to = st.text(c + 14);
+  p.conversation_hint = st.text(c + 15);
+  return s;
+}
+
+#define PARLEY_TRY(expr)               \
+  do {                                 \
+    if (auto _s = (expr); !_s) return _s; \
+  } while (0)
+
+#define PARLEY_PREPARE(member, sql)         \
+  do {                                      \
+    auto _r = db_.prepare(sql);             \
+    if (!_r) return _r.status();            \
+    member = std::move(*_r);                \
+  } while (0)
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) {
+  auto c = Connection::open(path);
+  if (!c) return c.status();
+  // WAL lets readers (search, the server) run while an ingest writes. synchronous=FULL makes every
+  // committed batch survive power loss, not only a killed process; with batches of thousands of posts
+  // the fsync per commit costs little.
+  auto s = c->exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
+      "PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON;");
+  if (!s) return Status::error("cannot open database '" + path + "': " + s.message());
+  if (auto m = migrate(*c); !m) return Status::error("cannot open database '" + path + "': " + m.message());
+  std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(*c)));
+  if (auto p = store->prepare_statements(); !p) return p;
+  return store;
+}
+
+Status SqliteStore::prepare_statements() {
+  PARLEY_PREPARE(find_author_, "SELECT id, name, kind, followers FROM authors WHERE source=?1 AND handle=?2");
+  PARLEY_PREPARE(insert_author_,
+                 "INSERT INTO authors(source, handle, name, kind, followers) VALUES(?1, ?2, ?3, ?4, ?5)");
+  PARLEY_PREPARE(update_author_, "UPDATE authors SET name=?2, kind=?3, followers=?4 WHERE id=?1");
+  PARLEY_PREPARE(insert_post_,
+                 "INSERT INTO posts(id, source, external_id, kind, audience, author_id, text, created_at, url, "
+                 "lang, reply_to, conversation_hint, parent_id, conversation_id) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                 "ON CONFLICT(source, external_id) DO NOTHING");
+  PARLEY_PREPARE(find_post_brief_, "SELECT id, conversation_id FROM posts WHERE source=?1 AND external_id=?2");
+  PARLEY_PREPARE(find_post_full_,
+                 "SELECT id, kind, audience, author_id, text, created_at, url, lang FROM posts "
+                 "WHERE source=?1 AND external_id=?2");
+  PARLEY_PREPARE(update_post_,
+                 "UPDATE posts SET kind=?2, audience=?3, author_id=?4, text=?5, created_at=?6, url=?7, lang=?8 "
+                 "WHERE id=?1");
+  PARLEY_PREPARE(fts_insert_, "INSERT INTO posts_fts(rowid, text) VALUES(?1, ?2)");
+  PARLEY_PREPARE(fts_delete_, "INSERT INTO posts_fts(posts_fts, rowid, text) VALUES('delete', ?1, ?2)");
+  PARLEY_PREPARE(insert_orphan_,
+                 "INSERT OR IGNORE INTO orphans(source, awaited_id, relation, post_id) VALUES(?1, ?2, ?3, ?4)");
+  PARLEY_PREPARE(find_waiting_,
+                 "SELECT o.relation, o.post_id, p.conversation_id FROM orphans o JOIN posts p ON p.id = o.post_id "
+                 "WHERE o.source=?1 AND o.awaited_id=?2");
+  PARLEY_PREPARE(delete_waiting_, "DELETE FROM orphans WHERE source=?1 AND awaited_id=?2");
+  PARLEY_PREPARE(set_parent_, "UPDATE posts SET parent_id=?2 WHERE id=?1");
+  PARLEY_PREPARE(merge_conv_, "UPDATE posts SET conversation_id=?2 WHERE conversation_id=?1");
+  PARLEY_PREPARE(max_id_, "SELECT IFNULL(MAX(id), 0) FROM posts");
+  return Status::ok();
+}
+
+Result<std::int64_t> SqliteStore::author_id(const Post& p) {
+  std::string key;
+  key.reserve(p.source.size() + 1 + p.author.handle.size());
+  key.append(p.source).push_back('\0');
+  key.append(p.author.handle);
+
+  auto it = authors_.find(key);
+  if (it == authors_.end()) {
+    find_author_.bind(1, p.source).bind(2, p.author.handle);
+    auto row = find_author_.step();
+    if (!row) return row.status();
+    if (*row) {
+      AuthorRow a{find_author_.int64(0), std::string(find_author_.text(1)),
+                  parse_author_kind(find_author_.text(2)).value_or(AuthorKind::public_),
+                  find_author_.is_null(3) ? -1 : find_author_.int64(3)};
+      find_author_.reset();
+      if (authors_.size() >= kAuthorCacheMax) authors_.clear();
+      it = authors_.emplace(std::move(key), std::move(a)).first;
+    } else {
+      find_author_.reset();
+      insert_author_.bind(1, p.source)
+          .bind(2, p.author.handle)
+          .bind(3, p.author.name)
+          .bind(4, to_string(p.author.kind));
+      if (p.author.followers >= 0) insert_author_.bind(5, p.author.followers);
+      else insert_author_.bind_null(5);
+      PARLEY_TRY(insert_author_.run());
+      if (authors_.size() >= kAuthorCacheMax) authors_.clear();
+      authors_.emplace(std::move(key),
+                       AuthorRow{db_.last_insert_rowid(), p.author.name, p.author.kind, p.author.followers});
+      return db_.last_insert_rowid();
+    }
+  }
+  // The latest non-empty name and known follower count win; a kind other than 'public' sticks, because a
+  // record that does not say who someone is must not demote a known employee or customer.
+  AuthorRow& a = it->second;
+  bool changed = false;
+  if (!p.author.name.empty() && p.author.name != a.name) a.name = p.author.name, changed = true;
+  if (p.author.followers >= 0 && p.author.followers != a.followers) a.followers = p.author.followers, changed = true;
+  if (p.author.kind != AuthorKind::public_ && p.author.kind != a.kind) a.kind = p.author.kind, changed = true;
+  if (changed) {
+    update_author_.bind(1, a.id).bind(2, a.name).bind(3, to_string(a.kind));
+    if (a.followers >= 0) update_author_.bind(4, a.followers);
+    else update_author_.bind_null(4);
+    PARLEY_TRY(update_author_.run());
+  }
+  return a.id;
+}
+
+Status SqliteStore::merge_conversation(std::int64_t from, std::int64_t into) {
+  if (from == into) return Status::ok();
+  merge_conv_.bind(1, from).bind(2, into);
+  return merge_conv_.run();
+}
+
+// A post has just been stored: replies that were waiting for it (as their parent or their thread's root)
+// now join its conversation, together with everything already threaded under them.
+Status SqliteStore::adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id) {
+  struct Waiting {
+    bool parent;
+    std::int64_t post_id, conversation_id;
+  };
+  std::vector<Waiting> waiting;
+  find_waiting_.bind(1, p.source).bind(2, p.external_id);
+  for (;;) {
+    auto row = find_waiting_.step();
+    if (!row) return row.status();
+    if (!*row) break;
+    waiting.push_back({find_waiting_.text(0) == "parent", find_waiting_.int64(1), find_waiting_.int64(2)});
+  }
+  find_waiting_.reset();
+  if (waiting.empty()) return Status::ok();
+  for (const auto& w : waiting) {
+    if (w.parent) {
+      set_parent_.bind(1, w.post_id).bind(2, id);
+      PARLEY_TRY(set_parent_.run());
+    }
+    PARLEY_TRY(merge_conversation(w.conversation_id, conversation_id));
+  }
+  delete_waiting_.bind(1, p.source).bind(2, p.external_id);
+  return delete_waiting_.run();
+}
+
+Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t& next_id) {
+  auto aid = author_id(p);
+  if (!aid) return aid.status();
+
+  const std::int64_t id = next_id;
+  std::int64_t parent_id = 0, conversation_id = id;
+  bool parent_missing = false, root_missing = false;
+  auto lookup = [&](const std::string& ext, std::int64_t& found_id, std::int64_t& found_conv) -> Result<bool> {
+    find_post_brief_.bind(1, p.source).bind(2, ext);
+    auto row = find_post_brief_.step();
+    if (row && *row) found_id = find_post_brief_.int64(0), found_conv = find_post_brief_.int64(1);
+    find_post_brief_.reset();
+    return row;
+  };
+  if (!p.reply_to.empty() && p.reply_to != p.external_id) {
+    std::int64_t pid = 0, pconv = 0;
+    auto found = lookup(p.reply_to, pid, pconv);
+    if (!found) return found.status();
+    if (*found) parent_id = pid, conversation_id = pconv;
+    else parent_missing = true;
+  }
+  const bool has_hint = !p.conversation_hint.empty() && p.conversation_hint != p.external_id &&
+                        p.conversation_hint != p.reply_to;
+  if (has_hint && parent_id == 0) {
+    std::int64_t rid = 0, rconv = 0;
+    auto found = lookup(p.conversation_hint, rid, rconv);
+    if (!found) return found.status();
+    if (*found) conversation_id = rconv;
+    else root_missing = true;
+  }
+
+  insert_post_.bind(1, id)
+      .bind(2, p.source)
+      .bind(3, p.external_id)
+      .bind(4, to_string(p.kind))
+      .bind(5, to_string(p.audience))
+      .bind(6, *aid)
+      .bind(7, p.text)
+      .bind(8, p.created_at_ms)
+      .bind_opt(9, p.url)
+      .bind_opt(10, p.language)
+      .bind_opt(11, p.reply_to)
+      .bind_opt(12, p.conversation_hint)
+      .bind(14, conversation_id);
+  if (parent_id) insert_post_.bind(13, parent_id);
+  else insert_post_.bind_null(13);
+  PARLEY_TRY(insert_post_.run());
+
+  if (db_.changes() == 1) {
+    ++next_id;
+    fts_insert_.bind(1, id).bind(2, p.text);
+    PARLEY_TRY(fts_insert_.run());
+    auto wait_for = [&](const std::string& awaited, const char* relation) {
+      insert_orphan_.bind(1, p.source).bind(2, awaited).bind(3, std::string_view(relation)).bind(4, id);
+      return insert_orphan_.run();
+    };
+    if (parent_missing) PARLEY_TRY(wait_for(p.reply_to, "parent"));
+    if (root_missing) PARLEY_TRY(wait_for(p.conversation_hint, "root"));
+    PARLEY_TRY(adopt_waiting(p, id, conversation_id));
+    return Outcome::inserted;
+  }
+
+  // Already stored: a duplicate delivery, or an edit of the post. Threading fields keep their first value.
+  find_post_full_.bind(1, p.source).bind(2, p.external_id);
+  auto row = find_post_full_.step();
+  if (!row) return row.status();
+  if (!*row) {
+    find_post_full_.reset();
+    return Status::error("post " + p.source + "/" + p.external_id + " vanished during upsert");
+  }
+  const std::int64_t existing = find_post_full_.int64(0);
+  const bool same = find_post_full_.text(1) == to_string(p.kind) &&
+                    find_post_full_.text(2) == to_string(p.audience) && find_post_full_.int64(3) == *aid &&
+                    find_post_full_.text(4) == p.text && find_post_full_.int64(5) == p.created_at_ms &&
+                    find_post_full_.text(6) == p.url && find_post_full_.text(7) == p.language;
+  const bool text_changed = find_post_full_.text(4) != p.text;
+  std::string old_text = text_changed ? std::string(find_post_full_.text(4)) : std::string();
+  find_post_full_.reset();
+  if (same) return Outcome::duplicate;
+
+  update_post_.bind(1, existing)
+      .bind(2, to_string(p.kind))
+      .bind(3, to_string(p.audience))
+      .bind(4, *aid)
+      .bind(5, p.text)
+      .bind(6, p.created_at_ms)
+      .bind_opt(7, p.url)
+      .bind_opt(8, p.language);
+  PARLEY_TRY(update_post_.run());
+  if (text_changed) {
+    fts_delete_.bind(1, existing).bind(2, old_text);
+    PARLEY_TRY(fts_delete_.run());
+    fts_insert_.bind(1, existing).bind(2, p.text);
+    PARLEY_TRY(fts_insert_.run());
+  }
+  return Outcome::updated;
+}
+
+Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch) {
+  UpsertCounts counts;
+  if (batch.empty()) return counts;
+  auto tx = Transaction::begin_immediate(db_);
+  if (!tx) return tx.status();
+  // Ids are handed out here rather than by SQLite so a new root can name itself as its conversation in
+  // the same INSERT. Safe: BEGIN IMMEDIATE holds the write lock, so no other writer can take an id.
+  auto row = max_id_.step();
+  if (!row) return row.status();
+  std::int64_t next_id = max_id_.int64(0) + 1;
+  max_id_.reset();
+  for (const Post& p : batch) {
+    auto r = upsert_one(p, next_id);
+    if (!r) {
+      authors_.clear();  // the cache may name authors the rollback is about to erase
+      return Status::error("cannot store post " + p.source + "/" + p.external_id + ": " + r.message());
+    }
+    switch (*r) {
+      case Outcome::inserted: ++counts.inserted; break;
+      case Outcome::updated: ++counts.updated; break;
+      case Outcome::duplicate: ++counts.duplicates; break;
+    }
+  }
+  if (auto s = tx->commit(); !s) {
+    authors_.clear();
+    return s;
+  }
+  return counts;
+}
+
+Result<std::vector<StoredPost>> SqliteStore::read_posts(Statement& st) {
+  std::vector<StoredPost> out;
+  for (;;) {
+    auto row = st.step();
+    if (!row) return row.status();
+    if (!*row) break;
+    out.push_back(read_stored(st));
+  }
+  st.reset();
+  return out;
+}
+
+Result<SearchResult> SqliteStore::search(const SearchQuery& q) {
+  const std::string match = to_fts5_query(q.text);
+  if (match.empty()) return Status::error("nothing to search for: give at least one word");
+  std::string where = " WHERE posts_fts MATCH ?1";
+  if (!q.source.empty()) where += " AND p.source = ?2";
+  if (q.since_ms) where += " AND p.created_at >= ?3";
+  if (q.until_ms) where += " AND p.created_at < ?4";
+  const std::string from = " FROM posts_fts JOIN posts p ON p.id = posts_fts.rowid JOIN authors a ON a.id = p.author_id";
+  auto bind = [&](Statement& st) {
+    st.bind(1, match);
+    if (!q.source.empty()) st.bind(2, q.source);
+    if (q.since_ms) st.bind(3, q.since_ms);
+    if (q.until_ms) st.bind(4, q.until_ms);
+  };
+
+  SearchResult result;
+  auto count = db_.prepare("SELECT COUNT(*)" + from + where);
+  if (!count) return count.status();
+  bind(*count);
+  auto c = count->step();
+  if (!c) return c.status();
+  result.total = static_cast<std::uint64_t>(count->int64(0));
+
+  auto st = db_.prepare(std::string("SELECT ") + kPostColumns +
+                        ", snippet(posts_fts, 0, '[', ']', '…', 16), bm25(posts_fts)" + from + where +
+                        " ORDER BY bm25(posts_fts), p.id LIMIT ?5 OFFSET ?6");
+  if (!st) return st.status();
+  bind(*st);
+  st->bind(5, static_cast<std::int64_t>(q.limit)).bind(6, static_cast<std::int64_t>(q.offset));
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.status();
+    if (!*row) break;
+    SearchHit h;
+    h.stored = read_stored(*st);
+    h.snippet = st->text(16);
+    h.rank = st->real(17);
+    result.hits.push_back(std::move(h));
+  }
+  return result;
+}
+
+Result<StoreStats> SqliteStore::stats() {
+  StoreStats s;
+  auto scalar = [&](const char* sql, std::int64_t& out) -> Status {
+    auto st = db_.prepare(sql);
+    if (!st) return st.status();
+    auto row = st->step();
+    if (!row) return row.status();
+    out = *row ? st->int64(0) : 0;
+    return Status::ok();
+  };
+  auto grouped = [&](const char* sql, std::vector<CountBy>& out) -> Status {
+    auto st = db_.prepare(sql);
+    if (!st) return st.status();
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      out.push_back({std::string(st->text(0)), static_cast<std::uint64_t>(st->int64(1))});
+    }
+    return Status::ok();
+  };
+  std::int64_t v = 0;
+  PARLEY_TRY(scalar("SELECT COUNT(*) FROM posts", v));
+  s.posts = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT conversation_id) FROM posts", v));
+  s.conversations = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(*) FROM authors", v));
+  s.authors = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(*) FROM posts WHERE parent_id IS NOT NULL", v));
+  s.threaded_replies = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT post_id) FROM orphans WHERE relation='parent'", v));
+  s.orphan_replies = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT IFNULL(MIN(created_at), 0) FROM posts", s.first_ms));
+  PARLEY_TRY(scalar("SELECT IFNULL(MAX(created_at), 0) FROM posts", s.last_ms));
+  PARLEY_TRY(scalar("PRAGMA user_version", v));
+  s.schema_version = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(grouped("SELECT source, COUNT(*) FROM posts GROUP BY source ORDER BY 2 DESC, 1", s.by_source));
+  PARLEY_TRY(grouped("SELECT kind, COUNT(*) FROM posts GROUP BY kind ORDER BY 2 DESC, 1", s.by_kind));
+  PARLEY_TRY(grouped("SELECT IFNULL(lang, 'und'), COUNT(*) FROM posts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
+                     s.by_language));
+  PARLEY_TRY(grouped("SELECT audience, COUNT(*) FROM posts GROUP BY audience ORDER BY 2 DESC, 1", s.by_audience));
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0) s.file_bytes = static_cast<std::uint64_t>(st.st_size);
+  return s;
+}
+
+Result<std::vector<StoredPost>> SqliteStore::conversation(std::int64_t conversation_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kPostColumns +
+                        " FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.conversation_id = ?1 "
+                        "ORDER BY p.created_at, p.id");
+  if (!st) return st.status();
+  st->bind(1, conversation_id);
+  return read_posts(*st);
+}
+
+Result<StoredPost> SqliteStore::find_post(const std::string& source, const std::string& external_id) {
+  auto st = db_.prepare(std::string("SELECT ") + kPostColumns +
+                        " FROM posts p JOIN authors a ON a.id = p.author_id WHERE p.source = ?1 AND "
+                        "p.external_id = ?2");
+  if (!st) return st.status();
+  st->bind(1, source).bind(2, external_id);
+  auto rows = read_posts(*st);
+  if (!rows) return rows.status();
+  if (rows->empty()) return Status::error("no post " + source + "/" + external_id);
+  return std::move(rows->front());
+}
+
+}  // namespace parley::sqlite
+
+namespace parley {
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path) {
+  auto s = sqlite::SqliteStore::open(path);
+  if (!s) return s.status();
+  return std::unique_ptr<Store>(std::move(*s));
+}
+}  // namespace parley

@@ -1,0 +1,55 @@
+// The embedded store: one SQLite file in WAL mode with an FTS5 index over post text. See store.h for the
+// contract; docs/storage.md for the schema and the threading rules.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "parley/store/sqlite/connection.h"
+#include "parley/store/store.h"
+
+namespace parley::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
+
+  Result<UpsertCounts> upsert_posts(std::span<const Post> batch) override;
+  Result<SearchResult> search(const SearchQuery& q) override;
+  Result<StoreStats> stats() override;
+  Result<std::vector<StoredPost>> conversation(std::int64_t conversation_id) override;
+  Result<StoredPost> find_post(const std::string& source, const std::string& external_id) override;
+
+ private:
+  struct AuthorRow {
+    std::int64_t id;
+    std::string name;
+    AuthorKind kind;
+    std::int64_t followers;
+  };
+  enum class Outcome { inserted, updated, duplicate };
+
+  SqliteStore(std::string path, Connection c) : path_(std::move(path)), db_(std::move(c)) {}
+  Status prepare_statements();
+  Result<std::int64_t> author_id(const Post& p);
+  Result<Outcome> upsert_one(const Post& p, std::int64_t& next_id);
+  Status adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id);
+  Status merge_conversation(std::int64_t from, std::int64_t into);
+  Result<std::vector<StoredPost>> read_posts(Statement& st);
+
+  std::string path_;
+  Connection db_;
+  // Authors seen by this connection, so the common case (a known author, unchanged) costs no query.
+  // Bounded: cleared when it grows past kAuthorCacheMax.
+  std::unordered_map<std::string, AuthorRow> authors_;
+  static constexpr std::size_t kAuthorCacheMax = 200000;
+
+  Statement find_author_, insert_author_, update_author_;
+  Statement insert_post_, find_post_brief_, find_post_full_, update_post_;
+  Statement fts_insert_, fts_delete_;
+  Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, merge_conv_;
+  Statement max_id_;
+};
+
+}  // namespace parley::sqlite
