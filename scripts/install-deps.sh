@@ -12,6 +12,7 @@ packages=(
   libutf8proc-dev                           # Unicode validation and normalisation
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # micro benchmarks
+  time                                      # /usr/bin/time: peak RSS in bench/ingest
 )
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-14-dev)      # libFuzzer lives in clang's runtime

@@ -128,7 +128,7 @@ int run_ingest(const Globals& g, const IngestFlags& f) {
   Status fin = job.finish();
   bar.finish();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const auto& s = job.summary();
+  const auto s = job.summary();
 
   if (f.json) {
     nlohmann::json j = {{"read", s.read},         {"new", s.inserted},     {"updated", s.updated},

@@ -1,13 +1,19 @@
 // One `parley ingest` run: pulls records from the format readers, writes them to the Store in batches of
-// one transaction each, and keeps the counts and rejections that the summary reports. Acknowledged means
+// one transaction each, and keeps the counts and rejections that the summary reports. Parsing (the
+// caller's thread) and writing (a writer thread that alone uses the Store during the run) overlap, so a
+// run costs about the larger of the two rather than their sum; at most two batches wait between them. Acknowledged means
 // committed: the summary counts only what a committed batch holds, so a killed run loses nothing it
 // reported, and running it again adds exactly what is missing (upserts are idempotent by source id).
 #pragma once
 
 #include <cstdint>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "parley/ingest/reader.h"
@@ -42,32 +48,44 @@ class IngestJob final : private RecordSink {
   // `on_progress` is called after each committed batch and on reader progress, with the running summary.
   IngestJob(Store& store, IngestOptions opts, std::function<void(const Rejection&)> on_reject,
             std::function<void(const IngestSummary&)> on_progress = {});
+  ~IngestJob();
+  IngestJob(const IngestJob&) = delete;
+  IngestJob& operator=(const IngestJob&) = delete;
 
   // Reads one input to its end (or to the first rejection under --strict). A non-ok Status means the
   // database failed (nothing more can be written); a bad input file is a Rejection with line 0.
   Status run(std::FILE* in, const std::string& name);
-  // Writes the last partial batch. Call once after the last input.
+  // Writes the last partial batch and waits for the writer. Call once after the last input.
   Status finish();
 
-  const IngestSummary& summary() const { return summary_; }
-  bool stopped() const { return stopped_; }  // --strict hit a rejection, or the store failed
+  IngestSummary summary() const;
+  bool stopped() const;  // --strict hit a rejection, or the store failed
 
  private:
   void post(Post&& p, std::uint64_t line) override;
   void reject(std::uint64_t line, std::string reason) override;
   void progress(std::uint64_t bytes) override;
-  Status flush();
+  void flush();        // hands the current batch to the writer (waits if two are already queued)
+  void drain();        // waits until the writer has committed everything queued
+  void writer_loop();
+  void report_progress();
 
   Store& store_;
   IngestOptions opts_;
   std::function<void(const Rejection&)> on_reject_;
   std::function<void(const IngestSummary&)> on_progress_;
-  std::vector<Post> batch_;
-  IngestSummary summary_;
+  std::vector<Post> batch_;  // reader side only
   std::string current_file_;
   std::uint64_t bytes_before_file_ = 0;
+  bool strict_stop_ = false;  // reader side only
+
+  mutable std::mutex m_;  // guards everything below
+  std::condition_variable cv_;
+  std::deque<std::vector<Post>> queue_;
+  bool writing_ = false, closing_ = false;
+  IngestSummary summary_;
   Status store_error_;
-  bool stopped_ = false;
+  std::thread writer_;  // last: starts after the members it uses exist
 };
 
 }  // namespace parley::ingest

@@ -16,17 +16,17 @@ CREATE TABLE authors (
   source    TEXT NOT NULL,
   handle    TEXT NOT NULL,
   name      TEXT NOT NULL DEFAULT '',
-  kind      TEXT NOT NULL DEFAULT 'public' CHECK (kind IN ('public','customer','employee')),
-  followers INTEGER,                        -- NULL when no source has said
+  kind      TEXT NOT NULL DEFAULT 'public' CHECK (kind = 'public' OR kind = 'customer' OR kind = 'employee'),
   UNIQUE (source, handle)
 );
 CREATE TABLE posts (
   id                INTEGER PRIMARY KEY,
   source            TEXT NOT NULL,
   external_id       TEXT NOT NULL,
-  kind              TEXT NOT NULL CHECK (kind IN ('post','reply','comment','dm','review')),
-  audience          TEXT NOT NULL CHECK (audience IN ('public','internal')),
+  kind              TEXT NOT NULL CHECK (kind = 'post' OR kind = 'reply' OR kind = 'comment' OR kind = 'dm' OR kind = 'review'),
+  audience          TEXT NOT NULL CHECK (audience = 'public' OR audience = 'internal'),
   author_id         INTEGER NOT NULL REFERENCES authors(id),
+  author_followers  INTEGER,                -- the author's reach when this was posted; NULL if unknown
   text              TEXT NOT NULL,
   created_at        INTEGER NOT NULL,       -- Unix milliseconds, UTC
   url               TEXT,
@@ -38,13 +38,14 @@ CREATE TABLE posts (
   UNIQUE (source, external_id)
 );
 CREATE INDEX posts_by_conversation ON posts (conversation_id);
-CREATE INDEX posts_by_created ON posts (created_at);
+-- The CHECKs spell out OR chains: SQLite evaluates "x IN (a, b, c)" through a temporary table built for
+-- every inserted row, which doubled the cost of an insert.
 -- Replies whose parent (or stated root) has not arrived yet, keyed by what they wait for. Small: rows
 -- leave as soon as the awaited post is stored, so looking up every new post here stays cheap.
 CREATE TABLE orphans (
   source      TEXT NOT NULL,
   awaited_id  TEXT NOT NULL,
-  relation    TEXT NOT NULL CHECK (relation IN ('parent','root')),
+  relation    TEXT NOT NULL CHECK (relation = 'parent' OR relation = 'root'),
   post_id     INTEGER NOT NULL,
   PRIMARY KEY (source, awaited_id, relation, post_id)
 ) WITHOUT ROWID;

@@ -8,10 +8,18 @@
 namespace parley::sqlite {
 namespace {
 
+std::string source_key(std::string_view source, std::string_view id) {
+  std::string k;
+  k.reserve(source.size() + 1 + id.size());
+  k.append(source).push_back('\0');
+  k.append(id);
+  return k;
+}
+
 // Columns of a StoredPost, in the order read_stored() expects them.
 constexpr const char* kPostColumns =
     "p.id, p.conversation_id, p.source, p.external_id, p.kind, p.audience, a.handle, a.name, a.kind, "
-    "a.followers, p.text, p.created_at, p.url, p.lang, p.reply_to, p.conversation_hint";
+    "p.author_followers, p.text, p.created_at, p.url, p.lang, p.reply_to, p.conversation_hint";
 
 StoredPost read_stored(const Statement& st, int c = 0) {
   StoredPost s;
@@ -56,8 +64,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   // committed batch survive power loss, not only a killed process; with batches of thousands of posts
   // the fsync per commit costs little.
   auto s = c->exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; "
-      "PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=ON;");
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (!s) return Status::error("cannot open database '" + path + "': " + s.message());
   if (auto m = migrate(*c); !m) return Status::error("cannot open database '" + path + "': " + m.message());
   std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(*c)));
@@ -66,23 +73,27 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
 }
 
 Status SqliteStore::prepare_statements() {
-  PARLEY_PREPARE(find_author_, "SELECT id, name, kind, followers FROM authors WHERE source=?1 AND handle=?2");
+  PARLEY_PREPARE(find_author_, "SELECT id, name, kind FROM authors WHERE source=?1 AND handle=?2");
   PARLEY_PREPARE(insert_author_,
-                 "INSERT INTO authors(source, handle, name, kind, followers) VALUES(?1, ?2, ?3, ?4, ?5)");
-  PARLEY_PREPARE(update_author_, "UPDATE authors SET name=?2, kind=?3, followers=?4 WHERE id=?1");
+                 "INSERT INTO authors(source, handle, name, kind) VALUES(?1, ?2, ?3, ?4)");
+  PARLEY_PREPARE(update_author_, "UPDATE authors SET name=?2, kind=?3 WHERE id=?1");
   PARLEY_PREPARE(insert_post_,
                  "INSERT INTO posts(id, source, external_id, kind, audience, author_id, text, created_at, url, "
-                 "lang, reply_to, conversation_hint, parent_id, conversation_id) "
-                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) "
+                 "lang, reply_to, conversation_hint, parent_id, conversation_id, author_followers) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                  "ON CONFLICT(source, external_id) DO NOTHING");
   PARLEY_PREPARE(find_post_brief_, "SELECT id, conversation_id FROM posts WHERE source=?1 AND external_id=?2");
   PARLEY_PREPARE(find_post_full_,
-                 "SELECT id, kind, audience, author_id, text, created_at, url, lang FROM posts "
+                 "SELECT id, kind, audience, author_id, text, created_at, url, lang, author_followers FROM posts "
                  "WHERE source=?1 AND external_id=?2");
   PARLEY_PREPARE(update_post_,
-                 "UPDATE posts SET kind=?2, audience=?3, author_id=?4, text=?5, created_at=?6, url=?7, lang=?8 "
+                 "UPDATE posts SET kind=?2, audience=?3, author_id=?4, text=?5, created_at=?6, url=?7, lang=?8, "
+                 "author_followers=?9 "
                  "WHERE id=?1");
   PARLEY_PREPARE(fts_insert_, "INSERT INTO posts_fts(rowid, text) VALUES(?1, ?2)");
+  PARLEY_PREPARE(fts_insert_range_,
+                 "INSERT INTO posts_fts(rowid, text) SELECT id, text FROM posts WHERE id >= ?1 AND id < ?2");
+  PARLEY_PREPARE(post_text_, "SELECT text FROM posts WHERE id = ?1");
   PARLEY_PREPARE(fts_delete_, "INSERT INTO posts_fts(posts_fts, rowid, text) VALUES('delete', ?1, ?2)");
   PARLEY_PREPARE(insert_orphan_,
                  "INSERT OR IGNORE INTO orphans(source, awaited_id, relation, post_id) VALUES(?1, ?2, ?3, ?4)");
@@ -91,16 +102,16 @@ Status SqliteStore::prepare_statements() {
                  "WHERE o.source=?1 AND o.awaited_id=?2");
   PARLEY_PREPARE(delete_waiting_, "DELETE FROM orphans WHERE source=?1 AND awaited_id=?2");
   PARLEY_PREPARE(set_parent_, "UPDATE posts SET parent_id=?2 WHERE id=?1");
-  PARLEY_PREPARE(merge_conv_, "UPDATE posts SET conversation_id=?2 WHERE conversation_id=?1");
+  PARLEY_PREPARE(conv_members_, "SELECT id FROM posts WHERE conversation_id=?1");
+  PARLEY_PREPARE(set_conv_, "UPDATE posts SET conversation_id=?2 WHERE id=?1");
   PARLEY_PREPARE(max_id_, "SELECT IFNULL(MAX(id), 0) FROM posts");
+  PARLEY_PREPARE(data_version_, "PRAGMA data_version");
+  PARLEY_PREPARE(all_awaited_, "SELECT DISTINCT source, awaited_id FROM orphans");
   return Status::ok();
 }
 
 Result<std::int64_t> SqliteStore::author_id(const Post& p) {
-  std::string key;
-  key.reserve(p.source.size() + 1 + p.author.handle.size());
-  key.append(p.source).push_back('\0');
-  key.append(p.author.handle);
+  std::string key = source_key(p.source, p.author.handle);
 
   auto it = authors_.find(key);
   if (it == authors_.end()) {
@@ -109,8 +120,7 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
     if (!row) return row.status();
     if (*row) {
       AuthorRow a{find_author_.int64(0), std::string(find_author_.text(1)),
-                  parse_author_kind(find_author_.text(2)).value_or(AuthorKind::public_),
-                  find_author_.is_null(3) ? -1 : find_author_.int64(3)};
+                  parse_author_kind(find_author_.text(2)).value_or(AuthorKind::public_)};
       find_author_.reset();
       if (authors_.size() >= kAuthorCacheMax) authors_.clear();
       it = authors_.emplace(std::move(key), std::move(a)).first;
@@ -120,26 +130,22 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
           .bind(2, p.author.handle)
           .bind(3, p.author.name)
           .bind(4, to_string(p.author.kind));
-      if (p.author.followers >= 0) insert_author_.bind(5, p.author.followers);
-      else insert_author_.bind_null(5);
       PARLEY_TRY(insert_author_.run());
       if (authors_.size() >= kAuthorCacheMax) authors_.clear();
       authors_.emplace(std::move(key),
-                       AuthorRow{db_.last_insert_rowid(), p.author.name, p.author.kind, p.author.followers});
+                       AuthorRow{db_.last_insert_rowid(), p.author.name, p.author.kind});
       return db_.last_insert_rowid();
     }
   }
-  // The latest non-empty name and known follower count win; a kind other than 'public' sticks, because a
-  // record that does not say who someone is must not demote a known employee or customer.
+  // The latest non-empty name wins; a kind other than 'public' sticks, because a record that does not say
+  // who someone is must not demote a known employee or customer. Reach (followers) changes with nearly
+  // every post, so it is kept per post (as of posting) rather than rewritten on the author each time.
   AuthorRow& a = it->second;
   bool changed = false;
   if (!p.author.name.empty() && p.author.name != a.name) a.name = p.author.name, changed = true;
-  if (p.author.followers >= 0 && p.author.followers != a.followers) a.followers = p.author.followers, changed = true;
   if (p.author.kind != AuthorKind::public_ && p.author.kind != a.kind) a.kind = p.author.kind, changed = true;
   if (changed) {
     update_author_.bind(1, a.id).bind(2, a.name).bind(3, to_string(a.kind));
-    if (a.followers >= 0) update_author_.bind(4, a.followers);
-    else update_author_.bind_null(4);
     PARLEY_TRY(update_author_.run());
   }
   return a.id;
@@ -147,13 +153,30 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
 
 Status SqliteStore::merge_conversation(std::int64_t from, std::int64_t into) {
   if (from == into) return Status::ok();
-  merge_conv_.bind(1, from).bind(2, into);
-  return merge_conv_.run();
+  // Row by row on purpose: "UPDATE ... SET conversation_id WHERE conversation_id" rewrites the index it
+  // scans, which makes SQLite build a temporary table for every merge.
+  std::vector<std::int64_t> members;
+  conv_members_.bind(1, from);
+  for (;;) {
+    auto row = conv_members_.step();
+    if (!row) return row.status();
+    if (!*row) break;
+    members.push_back(conv_members_.int64(0));
+  }
+  conv_members_.reset();
+  for (std::int64_t m : members) {
+    set_conv_.bind(1, m).bind(2, into);
+    PARLEY_TRY(set_conv_.run());
+  }
+  return Status::ok();
 }
 
 // A post has just been stored: replies that were waiting for it (as their parent or their thread's root)
 // now join its conversation, together with everything already threaded under them.
 Status SqliteStore::adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id) {
+  auto awaited = awaited_.find(source_key(p.source, p.external_id));
+  if (awaited == awaited_.end()) return Status::ok();
+  awaited_.erase(awaited);
   struct Waiting {
     bool parent;
     std::int64_t post_id, conversation_id;
@@ -225,13 +248,14 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
       .bind(14, conversation_id);
   if (parent_id) insert_post_.bind(13, parent_id);
   else insert_post_.bind_null(13);
+  if (p.author.followers >= 0) insert_post_.bind(15, p.author.followers);
+  else insert_post_.bind_null(15);
   PARLEY_TRY(insert_post_.run());
 
   if (db_.changes() == 1) {
     ++next_id;
-    fts_insert_.bind(1, id).bind(2, p.text);
-    PARLEY_TRY(fts_insert_.run());
     auto wait_for = [&](const std::string& awaited, const char* relation) {
+      awaited_.insert(source_key(p.source, awaited));
       insert_orphan_.bind(1, p.source).bind(2, awaited).bind(3, std::string_view(relation)).bind(4, id);
       return insert_orphan_.run();
     };
@@ -253,9 +277,12 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
   const bool same = find_post_full_.text(1) == to_string(p.kind) &&
                     find_post_full_.text(2) == to_string(p.audience) && find_post_full_.int64(3) == *aid &&
                     find_post_full_.text(4) == p.text && find_post_full_.int64(5) == p.created_at_ms &&
-                    find_post_full_.text(6) == p.url && find_post_full_.text(7) == p.language;
-  const bool text_changed = find_post_full_.text(4) != p.text;
-  std::string old_text = text_changed ? std::string(find_post_full_.text(4)) : std::string();
+                    find_post_full_.text(6) == p.url && find_post_full_.text(7) == p.language &&
+                    (find_post_full_.is_null(8) ? -1 : find_post_full_.int64(8)) == p.author.followers;
+  // Remember what the full-text index holds for this post (its text before this batch) so the index can
+  // be corrected once at the end of the batch. Posts new in this batch are indexed then anyway.
+  if (find_post_full_.text(4) != p.text && existing < batch_first_id_ && !fts_stale_.count(existing))
+    fts_stale_.emplace(existing, std::string(find_post_full_.text(4)));
   find_post_full_.reset();
   if (same) return Outcome::duplicate;
 
@@ -267,13 +294,9 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
       .bind(6, p.created_at_ms)
       .bind_opt(7, p.url)
       .bind_opt(8, p.language);
+  if (p.author.followers >= 0) update_post_.bind(9, p.author.followers);
+  else update_post_.bind_null(9);
   PARLEY_TRY(update_post_.run());
-  if (text_changed) {
-    fts_delete_.bind(1, existing).bind(2, old_text);
-    PARLEY_TRY(fts_delete_.run());
-    fts_insert_.bind(1, existing).bind(2, p.text);
-    PARLEY_TRY(fts_insert_.run());
-  }
   return Outcome::updated;
 }
 
@@ -288,10 +311,14 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch) {
   if (!row) return row.status();
   std::int64_t next_id = max_id_.int64(0) + 1;
   max_id_.reset();
+  if (auto s = refresh_awaited(); !s) return s;
+  batch_first_id_ = next_id;
+  fts_stale_.clear();
   for (const Post& p : batch) {
     auto r = upsert_one(p, next_id);
     if (!r) {
-      authors_.clear();  // the cache may name authors the rollback is about to erase
+      authors_.clear();  // the caches may name rows the rollback is about to erase
+      awaited_version_ = -1;
       return Status::error("cannot store post " + p.source + "/" + p.external_id + ": " + r.message());
     }
     switch (*r) {
@@ -300,11 +327,60 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch) {
       case Outcome::duplicate: ++counts.duplicates; break;
     }
   }
+  if (auto s = index_batch_text(next_id); !s) {
+    authors_.clear();
+    awaited_version_ = -1;
+    return s;
+  }
   if (auto s = tx->commit(); !s) {
     authors_.clear();
+    awaited_version_ = -1;
     return s;
   }
   return counts;
+}
+
+// Full-text indexing happens once per batch, after every other write, in as few statements as possible.
+// FTS5 flushes its pending terms into a new on-disk segment whenever another statement of the transaction
+// opens a savepoint; indexing row by row between the post inserts made a tiny segment per post and
+// spent most of ingest merging them.
+Status SqliteStore::index_batch_text(std::int64_t end_id) {
+  for (const auto& [id, old_text] : fts_stale_) {
+    fts_delete_.bind(1, id).bind(2, old_text);
+    PARLEY_TRY(fts_delete_.run());
+    post_text_.bind(1, id);
+    auto row = post_text_.step();
+    if (!row) return row.status();
+    std::string now(post_text_.text(0));
+    post_text_.reset();
+    fts_insert_.bind(1, id).bind(2, now);
+    PARLEY_TRY(fts_insert_.run());
+  }
+  fts_stale_.clear();
+  if (end_id == batch_first_id_) return Status::ok();
+  fts_insert_range_.bind(1, batch_first_id_).bind(2, end_id);
+  return fts_insert_range_.run();
+}
+
+Status SqliteStore::refresh_awaited() {
+  auto v = data_version_.step();
+  if (!v) return v.status();
+  const std::int64_t version = data_version_.int64(0);
+  data_version_.reset();
+  if (version == awaited_version_) return Status::ok();
+  // Another connection wrote since we last looked (or this is the first batch): its orphans and authors
+  // may differ from what we cached.
+  authors_.clear();
+  awaited_.clear();
+  for (;;) {
+    auto row = all_awaited_.step();
+    if (!row) return row.status();
+    if (!*row) break;
+    awaited_.insert(source_key(all_awaited_.text(0), all_awaited_.text(1)));
+  }
+  all_awaited_.reset();
+  awaited_version_ = version;
+  return Status::ok();
 }
 
 Result<std::vector<StoredPost>> SqliteStore::read_posts(Statement& st) {

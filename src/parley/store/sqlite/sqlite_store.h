@@ -4,7 +4,9 @@
 
 #include <memory>
 #include <string>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "parley/store/sqlite/connection.h"
 #include "parley/store/store.h"
@@ -26,7 +28,6 @@ class SqliteStore final : public Store {
     std::int64_t id;
     std::string name;
     AuthorKind kind;
-    std::int64_t followers;
   };
   enum class Outcome { inserted, updated, duplicate };
 
@@ -44,12 +45,21 @@ class SqliteStore final : public Store {
   // Bounded: cleared when it grows past kAuthorCacheMax.
   std::unordered_map<std::string, AuthorRow> authors_;
   static constexpr std::size_t kAuthorCacheMax = 200000;
+  // (source, external id) of every post some stored reply is waiting for: a mirror of the small orphans
+  // table, so the common case (nobody waits for the new post) costs a hash probe instead of a query.
+  // Reloaded when another connection has written (PRAGMA data_version) or after a rollback.
+  std::unordered_set<std::string> awaited_;
+  std::int64_t awaited_version_ = -1;
+  Status refresh_awaited();
+  Status index_batch_text(std::int64_t end_id);
+  std::int64_t batch_first_id_ = 0;                // first id handed out in the current batch
+  std::map<std::int64_t, std::string> fts_stale_;  // updated older posts -> text the FTS index holds
 
   Statement find_author_, insert_author_, update_author_;
   Statement insert_post_, find_post_brief_, find_post_full_, update_post_;
-  Statement fts_insert_, fts_delete_;
-  Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, merge_conv_;
-  Statement max_id_;
+  Statement fts_insert_, fts_delete_, fts_insert_range_, post_text_;
+  Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, conv_members_, set_conv_;
+  Statement max_id_, data_version_, all_awaited_;
 };
 
 }  // namespace parley::sqlite
