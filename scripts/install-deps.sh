@@ -10,6 +10,7 @@ packages=(
   nlohmann-json3-dev                        # JSON where speed does not matter (CLI output)
   libcli11-dev                              # command-line flags and --help
   libutf8proc-dev                           # Unicode validation and normalisation
+  libcld2-dev                               # language identification
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # micro benchmarks
   time                                      # /usr/bin/time: peak RSS in bench/ingest
