@@ -8,14 +8,6 @@
 namespace parley::sqlite {
 namespace {
 
-std::string source_key(std::string_view source, std::string_view id) {
-  std::string k;
-  k.reserve(source.size() + 1 + id.size());
-  k.append(source).push_back('\0');
-  k.append(id);
-  return k;
-}
-
 // Columns of a StoredPost, in the order read_stored() expects them.
 constexpr const char* kPostColumns =
     "p.id, p.conversation_id, p.source, p.external_id, p.kind, p.audience, a.handle, a.name, a.kind, "
@@ -62,9 +54,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   if (!c) return c.status();
   // WAL lets readers (search, the server) run while an ingest writes. synchronous=FULL makes every
   // committed batch survive power loss, not only a killed process; with batches of thousands of posts
-  // the fsync per commit costs little.
+  // the fsync per commit costs little. Checkpointing every 10,000 pages (40 MB of WAL) rather than SQLite's
+  // 1,000 copies hot index pages back to the database file less often during a bulk ingest.
   auto s = c->exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+      std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") + (getenv("XP") ? getenv("XP") : ""));
   if (!s) return Status::error("cannot open database '" + path + "': " + s.message());
   if (auto m = migrate(*c); !m) return Status::error("cannot open database '" + path + "': " + m.message());
   std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(*c)));
@@ -110,10 +103,16 @@ Status SqliteStore::prepare_statements() {
   return Status::ok();
 }
 
-Result<std::int64_t> SqliteStore::author_id(const Post& p) {
-  std::string key = source_key(p.source, p.author.handle);
+std::string_view SqliteStore::key(std::string_view source, std::string_view id) {
+  key_buf_.assign(source).push_back('\0');
+  key_buf_.append(id);
+  return key_buf_;
+}
 
-  auto it = authors_.find(key);
+Result<std::int64_t> SqliteStore::author_id(const Post& p) {
+  const std::string_view k = key(p.source, p.author.handle);
+
+  auto it = authors_.find(k);
   if (it == authors_.end()) {
     find_author_.bind(1, p.source).bind(2, p.author.handle);
     auto row = find_author_.step();
@@ -123,7 +122,7 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
                   parse_author_kind(find_author_.text(2)).value_or(AuthorKind::public_)};
       find_author_.reset();
       if (authors_.size() >= kAuthorCacheMax) authors_.clear();
-      it = authors_.emplace(std::move(key), std::move(a)).first;
+      it = authors_.emplace(std::string(k), std::move(a)).first;
     } else {
       find_author_.reset();
       insert_author_.bind(1, p.source)
@@ -132,7 +131,7 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
           .bind(4, to_string(p.author.kind));
       PARLEY_TRY(insert_author_.run());
       if (authors_.size() >= kAuthorCacheMax) authors_.clear();
-      authors_.emplace(std::move(key),
+      authors_.emplace(std::string(k),
                        AuthorRow{db_.last_insert_rowid(), p.author.name, p.author.kind});
       return db_.last_insert_rowid();
     }
@@ -174,7 +173,7 @@ Status SqliteStore::merge_conversation(std::int64_t from, std::int64_t into) {
 // A post has just been stored: replies that were waiting for it (as their parent or their thread's root)
 // now join its conversation, together with everything already threaded under them.
 Status SqliteStore::adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id) {
-  auto awaited = awaited_.find(source_key(p.source, p.external_id));
+  auto awaited = awaited_.find(key(p.source, p.external_id));
   if (awaited == awaited_.end()) return Status::ok();
   awaited_.erase(awaited);
   struct Waiting {
@@ -255,7 +254,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
   if (db_.changes() == 1) {
     ++next_id;
     auto wait_for = [&](const std::string& awaited, const char* relation) {
-      awaited_.insert(source_key(p.source, awaited));
+      awaited_.emplace(key(p.source, awaited));
       insert_orphan_.bind(1, p.source).bind(2, awaited).bind(3, std::string_view(relation)).bind(4, id);
       return insert_orphan_.run();
     };
@@ -376,7 +375,7 @@ Status SqliteStore::refresh_awaited() {
     auto row = all_awaited_.step();
     if (!row) return row.status();
     if (!*row) break;
-    awaited_.insert(source_key(all_awaited_.text(0), all_awaited_.text(1)));
+    awaited_.emplace(key(all_awaited_.text(0), all_awaited_.text(1)));
   }
   all_awaited_.reset();
   awaited_version_ = version;

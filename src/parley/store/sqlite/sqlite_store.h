@@ -13,6 +13,12 @@
 
 namespace parley::sqlite {
 
+// Lets the caches below be probed with a string_view built in a reused buffer: no allocation per post.
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
@@ -43,12 +49,14 @@ class SqliteStore final : public Store {
   Connection db_;
   // Authors seen by this connection, so the common case (a known author, unchanged) costs no query.
   // Bounded: cleared when it grows past kAuthorCacheMax.
-  std::unordered_map<std::string, AuthorRow> authors_;
+  std::unordered_map<std::string, AuthorRow, KeyHash, std::equal_to<>> authors_;
+  std::string key_buf_;
+  std::string_view key(std::string_view source, std::string_view id);
   static constexpr std::size_t kAuthorCacheMax = 200000;
   // (source, external id) of every post some stored reply is waiting for: a mirror of the small orphans
   // table, so the common case (nobody waits for the new post) costs a hash probe instead of a query.
   // Reloaded when another connection has written (PRAGMA data_version) or after a rollback.
-  std::unordered_set<std::string> awaited_;
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> awaited_;
   std::int64_t awaited_version_ = -1;
   Status refresh_awaited();
   Status index_batch_text(std::int64_t end_id);
