@@ -5,6 +5,7 @@ ASAN    ?= build-asan
 FUZZ    ?= build-fuzz
 JOBS    ?= $(shell nproc)
 DEMO_DB ?= parley-demo.db
+MAKEFLAGS += --no-print-directory
 
 .PHONY: all deps build test test-asan demo bench fuzz clean
 
@@ -26,7 +27,10 @@ test-asan: deps
 	@cmake --build $(ASAN) -j $(JOBS)
 	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
-demo: build
+# Only the CLI and the data tools: a demo should not wait for the test suite to compile.
+demo: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS) --target parley
 	@bash scripts/demo.sh $(BUILD)/parley $(DEMO_DB)
 
 bench: build
