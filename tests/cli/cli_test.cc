@@ -151,3 +151,27 @@ TEST_F(Cli, SearchAndStats) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// On a terminal the ingest shows a progress bar with rate and ETA; `script` gives the command a real pty.
+TEST(CliProgress, ShowsProgressBarOnATerminalOnly) {
+  TempDir dir;
+  std::string content;
+  for (int i = 0; i < 2000; ++i) content += line(i, "progress test");
+  write_file(dir.file("p.jsonl"), content);
+  const std::string cmd = std::string("script -qec \"'") + PARLEY_BINARY + "' --db '" + dir.file("t.db") +
+                          "' ingest '" + dir.file("p.jsonl") + "'\" /dev/null > '" + dir.file("tty.txt") + "'";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  const std::string tty = read_file(dir.file("tty.txt"));
+  EXPECT_NE(tty.find("posts/s"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("ETA"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("%"), std::string::npos) << tty;
+  // Without a terminal (as in every other test here) only the summary is printed.
+  auto piped = run_parley("--db '" + dir.file("u.db") + "' ingest '" + dir.file("p.jsonl") + "'");
+  EXPECT_EQ(piped.err.find("ETA"), std::string::npos) << piped.err;
+}
+
+}  // namespace
+}  // namespace parley

@@ -7,7 +7,10 @@
 namespace parley::cli {
 
 ProgressBar::ProgressBar(std::uint64_t total_bytes, bool enabled)
-    : total_(total_bytes), enabled_(enabled), start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : total_(total_bytes),
+      enabled_(enabled),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_ - std::chrono::seconds(1)) {}  // the first update draws at once
 
 bool ProgressBar::stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
 
