@@ -9,6 +9,7 @@ packages=(
   libsimdjson-dev                           # bulk JSON parsing at ingest
   nlohmann-json3-dev                        # JSON where speed does not matter (CLI output)
   libcli11-dev                              # command-line flags and --help
+  libtomlplusplus-dev                       # the organisation config (TOML)
   libutf8proc-dev                           # Unicode validation and normalisation
   libcld2-dev                               # language identification
   libgtest-dev libgmock-dev                 # tests

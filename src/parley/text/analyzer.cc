@@ -1,0 +1,58 @@
+#include "parley/text/analyzer.h"
+
+#include "parley/text/intent.h"
+#include "parley/text/key_phrases.h"
+#include "parley/text/language.h"
+#include "parley/text/sentiment.h"
+#include "parley/text/simhash.h"
+#include "parley/text/tokenizer.h"
+#include "parley/text/urgency.h"
+
+namespace parley::text {
+
+namespace {
+constexpr std::size_t kKeyPhrases = 5;
+}
+
+Analyzer::~Analyzer() = default;
+
+Result<std::unique_ptr<Analyzer>> Analyzer::create(std::vector<GazetteerEntry> entities) {
+  std::unique_ptr<Analyzer> a(new Analyzer());
+  a->sentiment_ = &SentimentModel::instance();
+  if (a->sentiment_->empty())
+    return Status::error("the sentiment lexicon is missing: expected it under " +
+                         std::string("data/lexicons/ (set PARLEY_DATA to the folder holding parley's data/)"));
+  auto intent = IntentModel::load_default();
+  if (!intent) return intent.status();
+  a->intent_ = std::make_unique<IntentModel>(std::move(*intent));
+  a->gazetteer_ = std::make_unique<Gazetteer>(entities);
+  return a;
+}
+
+Analysis Analyzer::analyze(const Post& p) const {
+  Analysis a;
+  const Tokenized tok = tokenize(p.text);
+  a.language = detect_language(tok.text, p.language);
+  a.sentiment = sentiment_->analyze(tok);
+  a.intent = intent_->classify(tok);
+  a.entities = gazetteer_->match(tok.text);
+
+  UrgencyInputs u;
+  u.sentiment_compound = a.sentiment.compound;
+  u.intent = a.intent.label;
+  u.intent_confidence = a.intent.confidence;
+  // At analysis time nobody has answered yet; the engage stage recomputes urgency as replies come in.
+  u.unanswered_question = a.intent.label == Intent::question;
+  u.followers = p.author.followers > 0 ? static_cast<std::uint64_t>(p.author.followers) : 0;
+  u.risk = risk_terms(tok.text);
+  const Shouting s = shouting(tok.text);
+  u.caps_share = s.caps_share;
+  u.exclamations = s.exclamations;
+  a.urgency = urgency(u);
+
+  a.key_phrases = key_phrases(tok, a.language, kKeyPhrases);
+  a.simhash = simhash(tok);
+  return a;
+}
+
+}  // namespace parley::text

@@ -1,0 +1,311 @@
+#include "parley/text/intent_features.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace parley::text {
+
+namespace {
+
+// Seeds of the feature families. Arbitrary distinct odd constants.
+constexpr std::uint64_t kSeedWord = 0x9e3779b97f4a7c15ull;
+constexpr std::uint64_t kSeedHashtag = 0xc2b2ae3d27d4eb4full;
+constexpr std::uint64_t kSeedUni = 0x165667b19e3779f9ull;
+constexpr std::uint64_t kSeedBi = 0x27d4eb2f165667c5ull;
+constexpr std::uint64_t kSeedStart = 0x85ebca77c2b2ae63ull;
+constexpr std::uint64_t kSeedCue = 0xff51afd7ed558ccdull;
+
+constexpr std::size_t kMaxTokens = 256;
+
+// Word classes the cues need. Looked up by the token's hash in a small table built once, so the cue pass
+// costs one probe per token instead of dozens of string comparisons.
+enum CueBit : std::uint32_t {
+  kShould = 1u << 0, kWouldCould = 1u << 1, kNiceAdj = 1u << 2, kPlease = 1u << 3, kRequestVerb = 1u << 4,
+  kWish = 1u << 5, kHope = 1u << 6, kYouThey = 1u << 7, kAdvise = 1u << 8, kWhy = 1u << 9, kNotAux = 1u << 10,
+  kThanks = 1u << 11, kAnyone = 1u << 12, kNegator = 1u << 13, kOpener = 1u << 14, kBe = 1u << 15,
+  // Spam rule words (see intent_spam_rule).
+  kSpamStrong = 1u << 16, kSpamWeak = 1u << 17, kWinEnter = 1u << 18, kWinNext = 1u << 19, kSign = 1u << 20,
+  kUp = 1u << 21, kShop = 1u << 22, kNow = 1u << 23, kClick = 1u << 24, kClickNext = 1u << 25, kFollow = 1u << 26,
+  kFollowNext = 1u << 27, kEarn = 1u << 28, kMoney = 1u << 29, kOff = 1u << 30, kSpamTag = 1u << 31,
+};
+
+struct CueTable {
+  static constexpr std::size_t kSlots = 1024;  // ~150 words: load < 1/6
+  std::array<std::uint64_t, kSlots> keys{};
+  std::array<std::uint32_t, kSlots> bits{};
+  void add(std::initializer_list<std::string_view> words, std::uint32_t bit) {
+    for (auto w : words) {
+      std::uint64_t h = intent_hash(w, kSeedWord) | 1;
+      std::size_t j = intent_mix(h) & (kSlots - 1);
+      while (keys[j] && keys[j] != h) j = (j + 1) & (kSlots - 1);
+      keys[j] = h;
+      bits[j] |= bit;
+    }
+  }
+  std::uint32_t find(std::uint64_t word_hash) const {
+    std::uint64_t h = word_hash | 1;
+    for (std::size_t j = intent_mix(h) & (kSlots - 1); keys[j]; j = (j + 1) & (kSlots - 1))
+      if (keys[j] == h) return bits[j];
+    return 0;
+  }
+};
+
+const CueTable& cue_table() {
+  static const CueTable t = [] {
+    CueTable c;
+    c.add({"should", "shoulda", "ought"}, kShould);
+    c.add({"would", "could", "'d"}, kWouldCould);
+    c.add({"nice", "great", "good", "better", "cool", "awesome", "helpful", "useful", "nicer"}, kNiceAdj);
+    c.add({"please", "pls", "plz"}, kPlease);
+    c.add({"add", "make", "bring", "consider", "include", "allow", "let", "give", "put", "change"}, kRequestVerb);
+    c.add({"wish", "wished", "wishing"}, kWish);
+    c.add({"hope"}, kHope);
+    c.add({"you", "they"}, kYouThey);
+    c.add({"suggest", "suggestion", "recommend", "recommendation", "advice", "tip"}, kAdvise);
+    c.add({"why"}, kWhy);
+    c.add({"don't", "dont", "not", "doesn't", "can't", "cant", "won't", "isn't"}, kNotAux);
+    c.add({"thank", "thanks", "thx", "ty", "thanx", "tnx", "cheers", "kudos", "congrats"}, kThanks);
+    c.add({"anyone", "anybody", "someone", "somebody"}, kAnyone);
+    c.add({"not", "no", "never", "cannot", "nothing", "none", "nobody", "nor", "without", "neither", "dont",
+           "cant", "wont", "didnt", "doesnt", "isnt", "wasnt", "arent", "couldnt", "shouldnt", "wouldnt", "aint"},
+          kNegator);
+    c.add({"what", "how", "why", "when", "where", "who", "which", "whats", "what's", "how's", "where's", "can",
+           "could", "does", "do", "did", "is", "are", "will", "would", "should", "has", "have", "any", "anyone",
+           "anybody", "was", "were", "am"},
+          kOpener);
+    c.add({"be"}, kBe);
+    // Strong: only promotions and engagement farming talk like this. Weak: common in ads, and elsewhere.
+    c.add({"giveaway", "giveaways", "sweepstakes", "followback", "f4f", "promo", "coupon", "coupons", "discount",
+           "prizes", "prize", "prizey"},
+          kSpamStrong);
+    c.add({"free", "win", "contest", "deal", "deals", "offer", "sale", "subscribe", "check", "tips", "rt", "vote",
+           "limited", "exclusive", "new", "ends"},
+          kSpamWeak);
+    c.add({"win", "enter"}, kWinEnter);
+    c.add({"a", "an", "the", "your", "free", "now", "to"}, kWinNext);
+    c.add({"sign"}, kSign);
+    c.add({"up"}, kUp);
+    c.add({"shop"}, kShop);
+    c.add({"now"}, kNow);
+    c.add({"click"}, kClick);
+    c.add({"here", "now", "link"}, kClickNext);
+    c.add({"follow"}, kFollow);
+    c.add({"me", "us", "back"}, kFollowNext);
+    c.add({"earn", "earning", "make"}, kEarn);
+    c.add({"money", "cash", "$"}, kMoney);
+    c.add({"off"}, kOff);
+    c.add({"giveaway", "win", "contest", "sweepstakes", "freebie", "promo", "ad", "sponsored", "followback", "f4f",
+           "teamfollowback", "follow4follow", "deal", "deals", "sale"},
+          kSpamTag);  // looked up by the hashtag's text, like a word
+    return c;
+  }();
+  return t;
+}
+
+// Cue names are hashed at compile time: the inference path hashes only the text.
+consteval std::uint64_t cue(std::string_view name) { return intent_hash(name, kSeedCue); }
+
+}  // namespace
+
+void IntentValence::insert(std::string_view word, float valence) {
+  if (keys_.empty() || (count_ + 1) * 2 > keys_.size()) {
+    // Grow to keep the load under 1/2, so probes stay short.
+    std::vector<std::uint64_t> old_keys = std::move(keys_);
+    std::vector<float> old_values = std::move(values_);
+    std::size_t cap = old_keys.empty() ? 1024 : old_keys.size() * 2;
+    keys_.assign(cap, 0);
+    values_.assign(cap, 0.f);
+    count_ = 0;
+    for (std::size_t i = 0; i < old_keys.size(); ++i) {
+      if (!old_keys[i]) continue;
+      std::size_t mask = cap - 1, j = intent_mix(old_keys[i]) & mask;
+      while (keys_[j]) j = (j + 1) & mask;
+      keys_[j] = old_keys[i];
+      values_[j] = old_values[i];
+      ++count_;
+    }
+  }
+  std::uint64_t h = intent_hash(word, kSeedWord) | 1;  // never 0, the empty marker
+  std::size_t mask = keys_.size() - 1, j = intent_mix(h) & mask;
+  while (keys_[j] && keys_[j] != h) j = (j + 1) & mask;
+  if (!keys_[j]) ++count_;
+  keys_[j] = h;
+  values_[j] = valence;
+}
+
+float IntentValence::find(std::uint64_t word_hash) const {
+  if (keys_.empty()) return 0;
+  std::uint64_t h = word_hash | 1;
+  std::size_t mask = keys_.size() - 1, j = intent_mix(h) & mask;
+  while (keys_[j]) {
+    if (keys_[j] == h) return values_[j];
+    j = (j + 1) & mask;
+  }
+  return 0;
+}
+
+void IntentValence::assign(std::vector<std::uint64_t> keys, std::vector<float> values) {
+  keys_ = std::move(keys);
+  values_ = std::move(values);
+  count_ = static_cast<std::size_t>(std::count_if(keys_.begin(), keys_.end(), [](std::uint64_t k) { return k; }));
+}
+
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out) {
+  extract_intent_features(t, valence, out, nullptr);
+}
+
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam) {
+  out.n = 0;
+  out.add(cue("bias"));
+  // One hash per token; n-grams combine these, so each token's bytes are read once.
+  std::array<std::uint64_t, kMaxTokens> th;
+  std::array<std::string_view, kMaxTokens> norm;
+  std::array<std::uint32_t, kMaxTokens> bits;
+  const CueTable& cues = cue_table();
+  const std::size_t n = std::min(t.tokens.size(), kMaxTokens);
+  int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& tok = t.tokens[i];
+    norm[i] = tok.norm;
+    switch (tok.kind) {
+      case TokenKind::word: th[i] = intent_hash(tok.norm, kSeedWord); break;
+      case TokenKind::hashtag: th[i] = intent_hash(tok.norm, kSeedHashtag); ++hashtags; norm[i] = "<#>"; break;
+      // Which user or link it is says nothing about intent; that there is one does.
+      case TokenKind::number: th[i] = cue("<num>"); norm[i] = "<num>"; break;
+      case TokenKind::mention: th[i] = cue("<@>"); norm[i] = "<@>"; ++mentions; break;
+      case TokenKind::url: th[i] = cue("<url>"); norm[i] = "<url>"; ++urls; break;
+      case TokenKind::email: th[i] = cue("<email>"); norm[i] = "<email>"; break;
+      default: th[i] = intent_hash(tok.norm, kSeedWord); break;
+    }
+    bits[i] = 0;
+    if (tok.kind == TokenKind::punct) bits[i] = cues.find(th[i]);  // "$", "%" for the spam rule
+    if (tok.kind == TokenKind::word) {
+      bits[i] = cues.find(th[i]);
+      // Any "-n't" contraction negates, listed or not.
+      std::string_view w = tok.norm;
+      if (w.size() > 3 && w.substr(w.size() - 3) == "n't") bits[i] |= kNegator;
+    }
+    if (tok.kind == TokenKind::punct) {
+      for (char c : tok.norm) {
+        q_marks += c == '?';
+        excl += c == '!';
+      }
+    }
+    caps += tok.all_caps;
+    elong += tok.elongated;
+  }
+
+  // Word unigrams and bigrams (with sentence-edge markers): the bulk of the signal.
+  std::uint64_t prev = cue("<s>");
+  for (std::size_t i = 0; i < n; ++i) {
+    out.add(th[i] ^ kSeedUni);
+    out.add((prev * 31) ^ th[i] ^ kSeedBi);
+    prev = th[i];
+  }
+  out.add((prev * 31) ^ cue("</s>") ^ kSeedBi);
+
+  // Sentence openers: a wh-/aux-word starting a sentence (after leading @mentions and "RT") marks questions
+  // better than a question mark alone, which sarcasm and rhetoric also use.
+  bool at_start = true;
+  int wh_starts = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& tok = t.tokens[i];
+    if (tok.kind == TokenKind::mention || norm[i] == "rt") continue;
+    if (tok.kind == TokenKind::punct) {
+      if (norm[i].find_first_of(".!?") != std::string_view::npos) at_start = true;
+      continue;
+    }
+    if (at_start && tok.kind == TokenKind::word) {
+      out.add(th[i] ^ kSeedStart);
+      if (bits[i] & kOpener) ++wh_starts;
+    }
+    at_start = false;
+  }
+
+  // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you").
+  int negations = 0, neg_scope = 0;
+  float pos = 0, neg = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint32_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0, b2 = i + 2 < n ? bits[i + 2] : 0;
+    if (b & kShould) out.add(cue("modal_should"));
+    if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
+    if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
+    if (b & kWish) out.add(cue("wish"));
+    if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
+    if (b & kAdvise) out.add(cue("advise"));
+    if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
+    if (b & kThanks) out.add(cue("thanks"));
+    if (b & kAnyone) out.add(cue("anyone"));
+
+    // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts.
+    if (neg_scope > 0) --neg_scope;
+    if (b & kNegator) {
+      ++negations;
+      neg_scope = 3;
+      continue;
+    }
+    if (valence && t.tokens[i].kind == TokenKind::word) {
+      float v = valence->find(th[i]);
+      if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
+      if (v > 0) pos += v;
+      if (v < 0) neg -= v;
+    }
+  }
+  auto bucket = [](float x) { return x <= 0 ? 0 : x < 2 ? 1 : x < 4 ? 2 : x < 7 ? 3 : 4; };
+  static constexpr std::array<std::uint64_t, 5> kPos = {cue("pos0"), cue("pos1"), cue("pos2"), cue("pos3"),
+                                                        cue("pos4")};
+  static constexpr std::array<std::uint64_t, 5> kNeg = {cue("neg0"), cue("neg1"), cue("neg2"), cue("neg3"),
+                                                        cue("neg4")};
+  out.add(kPos[bucket(pos)]);
+  out.add(kNeg[bucket(neg)]);
+  if (neg > pos + 1) out.add(cue("net_negative"));
+  if (pos > neg + 1) out.add(cue("net_positive"));
+  if (negations) out.add(cue("negation"));
+  if (q_marks) out.add(cue("q_mark"));
+  if (n && norm[n - 1].find('?') != std::string_view::npos) out.add(cue("q_end"));
+  if (wh_starts) out.add(cue("wh_start"));
+  if (wh_starts && q_marks) out.add(cue("wh_start_q"));
+  if (excl) out.add(cue("excl"));
+  if (excl >= 3) out.add(cue("excl3"));
+  if (caps) out.add(cue("all_caps"));
+  if (elong) out.add(cue("elongated"));
+  if (urls) out.add(cue("has_url"));
+  if (hashtags >= 3) out.add(cue("hashtags3"));
+  if (mentions) out.add(cue("has_mention"));
+  // Length bands: review snippets, tweets and one-word replies behave differently.
+  out.add(n < 4 ? cue("len0") : n < 10 ? cue("len1") : n < 25 ? cue("len2") : cue("len3"));
+
+  if (spam) {
+    // The spam rule, on the bits already looked up. Documented in docs/intent.md: a strong promo cue with a
+    // link, a second cue or hashtags; a link with two weak cues; or tag stuffing.
+    int strong = 0, weak = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& tok = t.tokens[i];
+      const std::uint32_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0;
+      if (tok.kind == TokenKind::hashtag) {
+        if (cues.find(intent_hash(tok.norm, kSeedWord)) & kSpamTag) ++strong;
+        continue;
+      }
+      if (b & kSpamStrong) ++strong;
+      if ((b & kWinEnter) && (b1 & kWinNext)) ++strong;
+      if ((b & kSign) && (b1 & kUp)) ++strong;
+      if ((b & kShop) && (b1 & kNow)) ++strong;
+      if ((b & kClick) && (b1 & kClickNext)) ++strong;
+      if ((b & kFollow) && (b1 & kFollowNext)) ++strong;
+      if ((b & kEarn) && (b1 & kMoney)) ++strong;
+      if ((b & kOff) && i > 0 && norm[i - 1] == "%") ++strong;  // "50% off"
+      if (tok.kind == TokenKind::word && (b & kSpamWeak)) ++weak;
+    }
+    *spam = (strong >= 1 && (urls || strong >= 2 || hashtags >= 2)) || (urls && weak >= 2) || hashtags >= 5 ||
+            mentions >= 6;
+  }
+}
+
+bool intent_spam_rule(const Tokenized& t) {
+  IntentFeatures f;
+  bool spam = false;
+  extract_intent_features(t, nullptr, f, &spam);
+  return spam;
+}
+
+}  // namespace parley::text

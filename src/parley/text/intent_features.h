@@ -1,0 +1,71 @@
+// Feature extraction shared by the intent model (inference) and its trainer, so both see exactly the same
+// features. Every feature is hashed straight into a bucket of a fixed-size weight table: no strings are
+// built and nothing is allocated per feature, which keeps classification well under a microsecond.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "parley/text/tokenizer.h"
+
+namespace parley::text {
+
+inline constexpr int kIntentClasses = 5;           // Intent::complaint .. Intent::other
+inline constexpr unsigned kIntentBucketsLog2 = 18;  // 262,144 buckets; ~60k distinct features in training
+inline constexpr std::uint32_t kIntentBuckets = 1u << kIntentBucketsLog2;
+
+// 64-bit FNV-1a over `s`, started from `seed` so that feature families (unigram, hashtag, cue...) of equal
+// text land in different buckets.
+constexpr std::uint64_t intent_hash(std::string_view s, std::uint64_t seed = 0xcbf29ce484222325ull) {
+  std::uint64_t h = seed;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+// splitmix64's finaliser: FNV's high bits are weak for short strings, and bucket = the top bits.
+constexpr std::uint64_t intent_mix(std::uint64_t h) {
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ull;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebull;
+  return h ^ (h >> 31);
+}
+
+// Word -> valence (VADER's mean rating, -4..4), stored with the model. An open-addressing table of hashes:
+// one probe per word at inference, no string keys kept.
+class IntentValence {
+ public:
+  void insert(std::string_view word, float valence);
+  float find(std::uint64_t word_hash) const;  // 0 when absent
+  std::size_t size() const { return count_; }
+  // Raw access for (de)serialisation: parallel arrays, hash 0 = empty slot.
+  const std::vector<std::uint64_t>& keys() const { return keys_; }
+  const std::vector<float>& values() const { return values_; }
+  void assign(std::vector<std::uint64_t> keys, std::vector<float> values);
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<float> values_;
+  std::size_t count_ = 0;
+};
+
+struct IntentFeatures {
+  static constexpr std::size_t kMax = 1024;  // long reviews are cut here; posts use ~40-80
+  std::array<std::uint32_t, kMax> index;
+  std::size_t n = 0;
+  void add(std::uint64_t h) {
+    if (n < kMax) index[n++] = static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));
+  }
+};
+
+// Fills `out` (reset first) with the bucket of every feature of `t`. `valence` may be null.
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out);
+// The same, also applying the spam rule on the same pass when `spam` is not null.
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam);
+
+// The spam/promotion rule (documented in docs/intent.md): a link or promo cue plus enough promo evidence.
+bool intent_spam_rule(const Tokenized& t);
+
+}  // namespace parley::text

@@ -1,0 +1,253 @@
+#include "parley/text/lexicon.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace parley::text {
+
+namespace {
+
+// Scalars from Hutto & Gilbert (2014): a booster adds or removes 0.293 of valence.
+constexpr float kBoostUp = 0.293f;
+constexpr float kBoostDown = -0.293f;
+
+// Intensifiers and dampeners (degree adverbs). Written for parley from standard English degree-modifier
+// classes; the paper's scalar applies to all of them.
+constexpr std::string_view kBoostersUp[] = {
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably", "decidedly", "deeply",
+    "effing", "enormous", "enormously", "entirely", "especially", "exceptional", "exceptionally", "extreme",
+    "extremely", "fabulously", "flipping", "flippin", "frackin", "fracking", "fricking", "frickin", "frigging",
+    "friggin", "fully", "fuckin", "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely",
+    "incredible", "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally", "tremendous",
+    "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very", "super", "insanely",
+    "seriously", "truly", "soo", "realy", "rly", "vry", "mega"};
+constexpr std::string_view kBoostersDown[] = {
+    "almost", "barely", "hardly", "kinda", "kindof", "less", "little", "marginal", "marginally",
+    "occasional", "occasionally", "partly", "scarce", "scarcely", "slight", "slightly", "somewhat",
+    "sorta", "sortof", "bit"};
+constexpr std::string_view kBoosterPhrasesDown[] = {"kind of", "sort of", "just enough", "a bit", "a little"};
+
+constexpr std::string_view kNegators[] = {
+    "not", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "cannot", "without", "nope",
+    "nah", "neednt", "aint", "arent", "cant", "couldnt", "darent", "didnt", "doesnt", "dont", "hadnt",
+    "hasnt", "havent", "isnt", "mightnt", "mustnt", "neither", "oughtnt", "shant", "shouldnt", "wasnt",
+    "werent", "wont", "wouldnt", "rarely", "seldom", "despite", "uh-uh", "uhuh"};
+
+// Idioms whose meaning is not the sum of their words (valence on VADER's -4..+4 scale, set for parley).
+struct Idiom {
+  std::string_view text;
+  float valence;
+};
+constexpr Idiom kIdioms[] = {
+    {"the shit", 3.0f},        {"the bomb", 3.0f},      {"bad ass", 1.5f},       {"yeah right", -2.0f},
+    {"kiss of death", -1.5f},  {"to die for", 3.0f},    {"cut the mustard", 2.0f}, {"hand to mouth", -2.0f},
+    {"back handed", -2.0f},    {"blow smoke", -2.0f},   {"blowing smoke", -2.0f}, {"upper hand", 1.0f},
+    {"break a leg", 2.0f},     {"cooking with gas", 2.0f}, {"in the black", 2.0f}, {"in the red", -2.0f},
+    {"on the ball", 2.0f},     {"under the weather", -2.0f}, {"broken heart", -2.9f}, {"heart broken", -2.9f},
+    {"bus stop", 0.0f},
+};
+
+}  // namespace
+
+std::uint64_t lex_hash(std::string_view s) {
+  // FNV-1a then a final mix: keys are short, so a simple byte loop is as fast as anything fancier.
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  h ^= h >> 29;
+  return h;
+}
+
+Lexicon::Lexicon() { slots_.resize(1024); }
+
+void Lexicon::grow() {
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.resize(old.size() * 2);
+  std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.value < 0) continue;
+    std::size_t k = s.hash & mask;
+    while (slots_[k].value >= 0) k = (k + 1) & mask;
+    slots_[k] = s;
+  }
+}
+
+LexEntry& Lexicon::upsert(std::string_view key) {
+  if ((count_ + 1) * 2 > slots_.size()) grow();
+  std::uint64_t h = lex_hash(key);
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+    Slot& s = slots_[k];
+    if (s.value < 0) {
+      s.hash = h;
+      s.off = static_cast<std::uint32_t>(arena_.size());
+      s.len = static_cast<std::uint32_t>(key.size());
+      arena_.append(key);
+      s.value = static_cast<std::int32_t>(values_.size());
+      values_.emplace_back();
+      ++count_;
+      return values_.back();
+    }
+    if (s.hash == h && std::string_view(arena_).substr(s.off, s.len) == key) return values_[s.value];
+  }
+}
+
+const LexEntry* Lexicon::find(std::string_view key) const {
+  std::uint64_t h = lex_hash(key);
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t k = h & mask;; k = (k + 1) & mask) {
+    const Slot& s = slots_[k];
+    if (s.value < 0) return nullptr;
+    if (s.hash == h && s.len == key.size() && std::memcmp(arena_.data() + s.off, key.data(), key.size()) == 0)
+      return &values_[s.value];
+  }
+}
+
+LexEntry& Lexicon::add_mwe(std::string_view key) {
+  std::size_t sp = key.find(' ');
+  if (sp != std::string_view::npos) upsert(key.substr(0, sp)).flags |= kLexMweStart;
+  LexEntry& e = upsert(key);
+  e.flags |= kLexMwe;
+  std::uint8_t words = 1;
+  for (char c : key) words += c == ' ';
+  e.words = words;
+  return e;
+}
+
+// Cuts letter runs longer than two to two, as the tokenizer does for norm.
+static std::string cut_elongation(std::string_view s) {
+  std::string r;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i >= 2 && s[i] == s[i - 1] && s[i] == s[i - 2] && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) continue;
+    r.push_back(s[i]);
+  }
+  return r;
+}
+
+std::size_t Lexicon::load_vader(std::string_view text) {
+  std::size_t n = 0, pos = 0;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    pos = eol + 1;
+    std::size_t t1 = line.find('\t');
+    if (t1 == std::string_view::npos || t1 == 0) continue;
+    std::size_t t2 = line.find('\t', t1 + 1);
+    std::string_view tok = line.substr(0, t1);
+    std::string_view num = line.substr(t1 + 1, (t2 == std::string_view::npos ? line.size() : t2) - t1 - 1);
+    float v = 0;
+    auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), v);
+    if (ec != std::errc()) continue;
+    (void)p;
+    LexEntry& e = tok.find(' ') != std::string_view::npos ? add_mwe(tok) : upsert(tok);
+    e.valence = v;
+    e.flags |= kLexValence;
+    std::string cut = cut_elongation(tok);
+    if (cut != tok && !find(cut)) {
+      LexEntry& c = upsert(cut);
+      c.valence = v;
+      c.flags |= kLexValence;
+    }
+    ++n;
+  }
+  return n;
+}
+
+void Lexicon::add_rule_words() {
+  for (auto w : kBoostersUp) {
+    LexEntry& e = upsert(w);
+    e.flags |= kLexBooster;
+    e.booster = kBoostUp;
+  }
+  for (auto w : kBoostersDown) {
+    LexEntry& e = upsert(w);
+    e.flags |= kLexBooster;
+    e.booster = kBoostDown;
+  }
+  for (auto w : kBoosterPhrasesDown) {
+    LexEntry& e = add_mwe(w);
+    e.flags |= kLexBooster;
+    e.booster = kBoostDown;
+  }
+  for (auto w : kNegators) upsert(w).flags |= kLexNegator;
+  for (const Idiom& i : kIdioms) {
+    LexEntry& e = add_mwe(i.text);
+    e.valence = i.valence;
+    e.flags |= kLexValence;
+  }
+  upsert("but").flags |= kLexBut;
+  upsert("no").flags |= kLexNo;
+  upsert("least").flags |= kLexLeast;
+  upsert("at").flags |= kLexAtVery;
+  upsert("very").flags |= kLexAtVery;
+  upsert("never").flags |= kLexNever;
+  upsert("so").flags |= kLexSoThis;
+  upsert("this").flags |= kLexSoThis;
+  upsert("without").flags |= kLexWithout;
+  upsert("doubt").flags |= kLexDoubt;
+  upsert("or").flags |= kLexOrNor;
+  upsert("nor").flags |= kLexOrNor;
+}
+
+void EmojiLexicon::load(std::string_view text, const Lexicon& lex) {
+  text_.assign(text);
+  std::string_view t(text_);
+  std::size_t pos = 0;
+  while (pos < t.size()) {
+    std::size_t eol = t.find('\n', pos);
+    if (eol == std::string_view::npos) eol = t.size();
+    std::string_view line = t.substr(pos, eol - pos);
+    pos = eol + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab == 0) continue;
+    std::string_view desc = line.substr(tab + 1);
+    auto first = static_cast<std::uint32_t>(words_.size());
+    std::size_t i = 0;
+    while (i < desc.size()) {
+      while (i < desc.size() && (desc[i] == ' ' || desc[i] == ':' || desc[i] == ',')) ++i;
+      std::size_t j = i;
+      while (j < desc.size() && desc[j] != ' ' && desc[j] != ':' && desc[j] != ',') ++j;
+      if (j > i) {
+        std::string_view w = desc.substr(i, j - i);
+        words_.push_back({w, lex.find(w)});
+      }
+      i = j;
+    }
+    spans_.emplace(std::string(line.substr(0, tab)),
+                   std::make_pair(first, static_cast<std::uint32_t>(words_.size()) - first));
+  }
+}
+
+std::span<const EmojiLexicon::Word> EmojiLexicon::find(std::string_view emoji) const {
+  auto hit = [&](const std::string& k) -> std::span<const Word> {
+    auto it = spans_.find(k);
+    if (it == spans_.end()) return {};
+    return std::span<const Word>(words_.data() + it->second.first, it->second.second);
+  };
+  std::string key(emoji);
+  if (auto s = hit(key); !s.empty()) return s;
+  // Drop VS16 (U+FE0F) and skin-tone modifiers (U+1F3FB..U+1F3FF): the lexicon lists base forms.
+  std::string base;
+  for (std::size_t i = 0; i < key.size();) {
+    if (key.compare(i, 3, "\xEF\xB8\x8F") == 0) {
+      i += 3;
+      continue;
+    }
+    if (key.compare(i, 3, "\xF0\x9F\x8F") == 0 && i + 3 < key.size() &&
+        static_cast<unsigned char>(key[i + 3]) >= 0xBB && static_cast<unsigned char>(key[i + 3]) <= 0xBF) {
+      i += 4;
+      continue;
+    }
+    base.push_back(key[i++]);
+  }
+  if (base != key) {
+    if (auto s = hit(base); !s.empty()) return s;
+  }
+  if (auto s = hit(base + "\xEF\xB8\x8F"); !s.empty()) return s;
+  return {};
+}
+
+}  // namespace parley::text

@@ -1,0 +1,93 @@
+// Word tables for rule-based sentiment: the VADER valence lexicon, the emoji descriptions, and the word
+// classes VADER's heuristics need (boosters, negators, "but", "least", ...), all behind one hash look-up per
+// token. Built once at load; after that every table is read-only, so concurrent readers need no locking.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::text {
+
+// Word-class flags on a lexicon entry.
+enum LexFlag : std::uint16_t {
+  kLexValence = 1 << 0,   // has a valence from the VADER lexicon (or an idiom table)
+  kLexBooster = 1 << 1,   // intensifier / dampener; `booster` holds the scalar
+  kLexNegator = 1 << 2,   // "not", "never", "cannot", "without", ... (contractions with n't are detected by form)
+  kLexMweStart = 1 << 3,  // first word of a multi-word entry ("fed up", "kind of", "yeah right")
+  kLexBut = 1 << 4,       // contrastive conjunction
+  kLexNo = 1 << 5,        // "no": negation when a sentiment word follows, else a lexicon word
+  kLexLeast = 1 << 6,
+  kLexAtVery = 1 << 7,    // "at least" / "very least" are not negations
+  kLexNever = 1 << 8,
+  kLexSoThis = 1 << 9,    // "never so good", "never this good": emphasis, not negation
+  kLexWithout = 1 << 10,
+  kLexDoubt = 1 << 11,    // "without doubt" is not a negation either
+  kLexOrNor = 1 << 12,    // "no X or Y": the negation reaches Y
+  kLexMwe = 1 << 13,      // the entry is a multi-word expression
+};
+
+struct LexEntry {
+  float valence = 0;
+  float booster = 0;
+  std::uint16_t flags = 0;
+  std::uint8_t words = 1;  // tokens spanned (multi-word entries)
+};
+
+// Open-addressing hash map from byte strings to LexEntry. Keys live in one arena; lookups take a
+// string_view and do not allocate.
+class Lexicon {
+ public:
+  Lexicon();
+  // Returns the entry for `key`, creating an empty one.
+  LexEntry& upsert(std::string_view key);
+  const LexEntry* find(std::string_view key) const;
+  std::size_t size() const { return count_; }
+
+  // Parses VADER's lexicon format (token<TAB>mean<TAB>sd<TAB>ratings) into valence entries. Entries with
+  // letter runs of three or more are also stored cut to two ("grrr" -> "grr"), the form tokens carry in norm.
+  // Multi-word entries ("fed up") are marked for n-gram matching. Returns the number of entries read.
+  std::size_t load_vader(std::string_view text);
+  // Adds the word classes of VADER's heuristics (boosters, negators, idioms, ...).
+  void add_rule_words();
+  // Marks a multi-word key: the entry gets kLexMwe, its first word kLexMweStart.
+  LexEntry& add_mwe(std::string_view key);
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t off = 0, len = 0;
+    std::int32_t value = -1;  // index into values_, -1 = empty
+  };
+  void grow();
+  std::vector<Slot> slots_;
+  std::vector<LexEntry> values_;
+  std::string arena_;
+  std::size_t count_ = 0;
+};
+
+std::uint64_t lex_hash(std::string_view s);
+
+// Emoji -> description words ("😡" -> "enraged face"), each with its lexicon entry resolved at load.
+class EmojiLexicon {
+ public:
+  struct Word {
+    std::string_view text;
+    const LexEntry* entry;  // null when the word is not in the lexicon
+  };
+  // Parses emoji<TAB>description lines. `lex` must outlive this object.
+  void load(std::string_view text, const Lexicon& lex);
+  // Finds the description of an emoji grapheme; tolerates a missing/extra VS16 and skin-tone modifiers.
+  std::span<const Word> find(std::string_view emoji) const;
+  std::size_t size() const { return spans_.size(); }
+
+ private:
+  std::string text_;  // the file; Word::text views point into it
+  std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, std::hash<std::string>> spans_;
+  std::vector<Word> words_;
+};
+
+}  // namespace parley::text

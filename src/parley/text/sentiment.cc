@@ -1,0 +1,501 @@
+// VADER (Hutto & Gilbert, ICWSM 2014), implemented from the paper's description of its rules:
+//   valence = lexicon mean rating of each word (-4..+4), then
+//   - a booster/dampener within the 3 preceding words adds +-0.293 (0.95x at distance 2, 0.9x at 3);
+//   - ALL-CAPS words (when the text mixes case) add +-0.733, to the word or to its booster;
+//   - a negation within the 3 preceding words multiplies by -0.74 ("never so/this" intensifies instead);
+//   - "least" negates unless "at least"/"very least"; "no" before a sentiment word negates it;
+//   - "but": words before count half, words after 1.5x;
+//   - '!' adds 0.292 each (up to 4) and 2-3 '?' add 0.18 each (0.96 for more), away from zero;
+//   - compound = sum / sqrt(sum^2 + 15); pos/neu/neg are the shares of (|valence| + 1) and neutral words.
+// parley's departures (SentimentOptions) are documented in docs/sentiment.md with their dev-set figures.
+#include "parley/text/sentiment.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "parley/core/data_dir.h"
+#include "parley/text/sentiment_model_learned.h"
+
+namespace parley::text {
+
+namespace {
+
+constexpr double kCapsIncrement = 0.733;
+constexpr double kQuestionIncrement = 0.18;
+constexpr double kQuestionMax = 0.96;
+
+// Emoji whose description words miss the lexicon, or mislead it ("fire" is -1.4 as a word but the emoji
+// praises), given a valence on VADER's -4..+4 scale by hand. Not fitted to any evaluation data.
+struct EmojiValence {
+  std::string_view emoji;
+  float valence;
+};
+constexpr EmojiValence kEmojiValence[] = {
+    {"😡", -2.5f}, {"🤬", -3.0f}, {"😠", -2.3f}, {"😤", -1.5f}, {"🙄", -1.2f}, {"😒", -1.5f},
+    {"🤮", -2.5f}, {"🤢", -2.0f}, {"💩", -1.5f}, {"👎", -1.8f}, {"💔", -2.5f}, {"😞", -2.0f},
+    {"😩", -1.8f}, {"😫", -1.8f}, {"😖", -1.8f}, {"😣", -1.5f}, {"😬", -0.8f}, {"😑", -0.8f},
+    {"😐", -0.3f}, {"🤦", -1.5f}, {"😔", -1.5f}, {"😟", -1.2f}, {"😕", -1.0f}, {"☹", -1.8f},
+    {"🙁", -1.5f}, {"😢", -2.1f}, {"😭", -2.0f}, {"😱", -2.0f}, {"😨", -2.0f}, {"😰", -2.0f},
+    {"👍", 1.8f},  {"👏", 1.8f},  {"🙌", 2.0f},  {"🎉", 2.2f},  {"🥳", 2.5f},  {"💯", 2.0f},
+    {"🔥", 1.5f},  {"💪", 1.5f},  {"🙏", 1.2f},  {"✨", 1.2f},  {"⭐", 1.5f},  {"🌟", 1.8f},
+    {"✅", 1.0f},  {"👌", 1.5f},  {"🤩", 3.0f},  {"😍", 3.0f},  {"🥰", 3.0f},  {"😘", 2.5f},
+    {"❤", 3.0f},   {"💕", 2.8f},  {"💖", 2.8f},  {"💗", 2.8f},  {"💙", 2.5f},  {"💚", 2.5f},
+    {"💜", 2.5f},  {"🧡", 2.5f},  {"💛", 2.5f},  {"😂", 1.8f},  {"🤣", 2.2f},  {"😀", 2.0f},
+    {"😃", 2.2f},  {"😄", 2.3f},  {"😁", 2.2f},  {"😊", 2.3f},  {"🙂", 1.2f},  {"😉", 1.5f},
+    {"😎", 1.8f},  {"🤗", 2.0f},  {"😅", 0.5f},  {"🤔", 0.0f},  {"😏", 0.3f},  {"🤷", 0.0f},
+};
+
+bool contains_nt(std::string_view w) {
+  return w.find("n't") != std::string_view::npos || w.find("n\xE2\x80\x99t") != std::string_view::npos;
+}
+
+enum ItemKind : std::uint8_t { kWord, kEmoticon, kEmoji, kOpaque };
+
+struct Item {
+  const LexEntry* e = nullptr;
+  float valence = 0;        // lexical valence (0 = none)
+  bool has_valence = false;
+  bool caps = false;
+  bool elongated = false;
+  bool clause_start = false;  // punctuation or "but" right before: negation scope stops here
+  bool negator = false;
+  std::uint8_t kind = kWord;
+  std::uint32_t sentence = 0;  // index of the sentence (split at . ! ? runs)
+};
+
+struct Scratch {
+  std::vector<Item> items;
+  std::vector<double> sentiments;
+  std::string lower;  // backing store for split hashtag words
+  std::string key;    // n-gram probe
+};
+
+std::string read_file(const std::string& path, bool* ok) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  if (in) ss << in.rdbuf();
+  if (ok) *ok = static_cast<bool>(in);
+  return ss.str();
+}
+
+}  // namespace
+
+// Chosen by choose_cuts() on the VADER tweets dev half (gold neutral = |mean rating| < 0.5): the grid
+// maximum was VADER's own +-0.05 (macro recall 0.709; +-0.15 gave 0.707, +-0.40 0.691), so it is kept.
+ThreeClassCuts broad_neutral_cuts() { return {-0.05, 0.05}; }
+
+SentimentClass classify(double compound, ThreeClassCuts cuts) {
+  if (compound >= cuts.positive) return SentimentClass::positive;
+  if (compound <= cuts.negative) return SentimentClass::negative;
+  return SentimentClass::neutral;
+}
+
+SentimentModel::SentimentModel(std::string_view vader_lexicon, std::string_view emoji_lexicon, SentimentOptions opts)
+    : opts_(opts) {
+  if (lex_.load_vader(vader_lexicon) == 0) return;
+  lex_.add_rule_words();
+  emoji_.load(emoji_lexicon, lex_);
+}
+
+SentimentModel::~SentimentModel() = default;
+SentimentModel::SentimentModel(SentimentModel&&) noexcept = default;
+SentimentModel& SentimentModel::operator=(SentimentModel&&) noexcept = default;
+
+std::unique_ptr<SentimentModel> SentimentModel::from_dir(const std::string& dir, SentimentOptions opts,
+                                                         const std::string& learned_model) {
+  bool ok = false;
+  std::string lex = read_file(dir + "/vader_lexicon.txt", &ok);
+  if (!ok) return nullptr;
+  std::string emo = read_file(dir + "/emoji_utf8_lexicon.txt", nullptr);
+  auto m = std::make_unique<SentimentModel>(lex, emo, opts);
+  if (!learned_model.empty()) m->attach_learned(learned_model);
+  return m;
+}
+
+bool SentimentModel::attach_learned(const std::string& path) {
+  auto l = LearnedSentiment::load(path);
+  if (!l) return false;
+  learned_ = std::move(l);
+  return true;
+}
+
+const SentimentModel& SentimentModel::instance() {
+  static const std::unique_ptr<SentimentModel> model = [] {
+    auto m = from_dir(parley::data_path("lexicons"), {}, parley::data_path("models/sentiment.model"));
+    return m ? std::move(m) : std::make_unique<SentimentModel>("", "");
+  }();
+  return *model;
+}
+
+Sentiment SentimentModel::analyze(const Tokenized& tk) const {
+  if (!opts_.learned || !learned_) return analyze_rules(tk);
+  SentimentRuleStats stats;
+  Sentiment rules = analyze_rules(tk, &stats);
+  return learned_->predict(tk, rules, stats);
+}
+
+Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
+
+Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
+  thread_local Scratch scratch;
+  auto& items = scratch.items;
+  auto& sent = scratch.sentiments;
+  items.clear();
+  sent.clear();
+  scratch.lower.clear();
+  scratch.lower.reserve(tk.text.size() + 16);  // never reallocates below: views into it stay valid
+
+  // 1. Tokens -> scoring items: words (with multi-word entries merged), emoticons, emoji (as their
+  //    description words, or one item with a direct valence), and punctuation counts.
+  int exclaims = 0, questions = 0;
+  bool pending_clause = false;
+  std::uint32_t sentence = 0;
+  thread_local std::vector<char> sentence_is_question;
+  sentence_is_question.assign(1, 0);
+  int caps_words = 0, word_items = 0;
+  auto add_word = [&](std::string_view norm, bool caps, bool elong, std::uint8_t kind) -> Item& {
+    Item& it = items.emplace_back();
+    it.kind = kind;
+    it.caps = caps;
+    it.elongated = elong;
+    it.clause_start = pending_clause;
+    it.sentence = sentence;
+    pending_clause = false;
+    it.sentence = sentence;
+    it.e = lex_.find(norm);
+    if (!it.e && elong) {
+      // Elongations are cut to two letters in norm ("goood" -> "good"); the word may need one ("soo").
+      char buf[64];
+      std::size_t n = 0;
+      for (std::size_t k = 0; k < norm.size() && n < sizeof buf; ++k)
+        if (k == 0 || norm[k] != norm[k - 1] || !std::isalpha(static_cast<unsigned char>(norm[k]))) buf[n++] = norm[k];
+      it.e = lex_.find(std::string_view(buf, n));
+    }
+    if (it.e) {
+      it.has_valence = it.e->flags & kLexValence;
+      it.valence = it.e->valence;
+      it.negator = it.e->flags & kLexNegator;
+    }
+    if (!it.negator && kind == kWord && contains_nt(norm)) it.negator = true;
+    if (kind == kWord) {
+      ++word_items;
+      caps_words += caps;
+    }
+    return it;
+  };
+
+  const auto& toks = tk.tokens;
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const Token& t = toks[ti];
+    switch (t.kind) {
+      case TokenKind::punct: {
+        char c = t.norm.empty() ? 0 : t.norm[0];
+        if (c == '!') exclaims += static_cast<int>(t.norm.size());
+        else if (c == '?') questions += static_cast<int>(t.norm.size());
+        if (c == '?' ) sentence_is_question[sentence] = 1;
+        if (c == '.' || c == '!' || c == '?') {
+          ++sentence;
+          sentence_is_question.push_back(0);
+        }
+        if (c != '\'' && c != '"' && c != '#' && c != '@' && c != '&' && c != '*' && c != '-') pending_clause = true;
+        break;
+      }
+      case TokenKind::word:
+      case TokenKind::number: {
+        // VADER drops one-character tokens ("a", "I", "2").
+        if (!opts_.single_letters && t.end - t.begin == 1) break;
+        if ((opts_.multiword || opts_.kind_of) && t.kind == TokenKind::word) {
+          const LexEntry* e = lex_.find(t.norm);
+          if (e && (e->flags & kLexMweStart)) {
+            // Longest n-gram first (3 then 2 words) over the next word tokens.
+            const LexEntry* hit = nullptr;
+            std::size_t used = 0;
+            std::string& key = scratch.key;  // reused buffer: no allocation per n-gram probe
+            key.assign(t.norm);
+            for (std::size_t k = ti + 1; k < toks.size() && k <= ti + 2; ++k) {
+              if (toks[k].kind != TokenKind::word) break;
+              key += ' ';
+              key += toks[k].norm;
+              const LexEntry* m = lex_.find(key);
+              if (m && (m->flags & kLexMwe) && ((m->flags & kLexBooster) ? opts_.kind_of : opts_.multiword)) {
+                hit = m;
+                used = k - ti;
+              }
+            }
+            if (hit) {
+              Item& it = items.emplace_back();
+              it.kind = kWord;
+              it.e = hit;
+              it.has_valence = hit->flags & kLexValence;
+              it.valence = hit->valence;
+              it.clause_start = pending_clause;
+              it.sentence = sentence;
+              pending_clause = false;
+              ++word_items;
+              ti += used;
+              break;
+            }
+          }
+        }
+        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord);
+        // VADER: "kind" in "kind of" is not the adjective.
+        if (!opts_.kind_of && t.norm == "kind" && ti + 1 < toks.size() && toks[ti + 1].norm == "of") {
+          it.has_valence = false;
+          it.valence = 0;
+        }
+        break;
+      }
+      case TokenKind::hashtag: {
+        if (opts_.hashtag_split && !lex_.find(t.norm)) {
+          // "#EpicFail" / "#epic_fail" -> "epic", "fail": split ASCII camel case and underscores.
+          std::string_view raw = tk.raw(t).substr(1);
+          std::size_t start = scratch.lower.size();
+          std::vector<std::pair<std::size_t, std::size_t>> parts;
+          bool ascii = true;
+          for (char c : raw) ascii &= static_cast<unsigned char>(c) < 0x80;
+          if (ascii) {
+            std::size_t b = 0;
+            for (std::size_t k = 1; k <= raw.size(); ++k) {
+              bool cut = k == raw.size() || raw[k] == '_' ||
+                         (std::isupper(static_cast<unsigned char>(raw[k])) &&
+                          std::islower(static_cast<unsigned char>(raw[k - 1])));
+              if (!cut) continue;
+              if (k > b) {
+                std::size_t off = scratch.lower.size();
+                for (std::size_t q = b; q < k; ++q)
+                  if (raw[q] != '_') scratch.lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(raw[q]))));
+                if (scratch.lower.size() > off) parts.emplace_back(off, scratch.lower.size() - off);
+              }
+              b = k;
+            }
+          }
+          if (parts.size() > 1) {
+            for (auto [off, len] : parts) {
+              if (len < 2) continue;
+              add_word(std::string_view(scratch.lower).substr(off, len), false, false, kWord);
+            }
+            break;
+          }
+          scratch.lower.resize(start);
+        }
+        add_word(t.norm, t.all_caps, t.elongated, kWord);
+        break;
+      }
+      case TokenKind::mention:
+      case TokenKind::url:
+      case TokenKind::email:
+        if (opts_.skip_mentions) {
+          Item& it = items.emplace_back();
+          it.kind = kOpaque;
+          it.clause_start = pending_clause;
+          it.sentence = sentence;
+          pending_clause = false;
+        } else {
+          add_word(t.norm, t.all_caps, false, kWord);
+        }
+        break;
+      case TokenKind::emoticon: {
+        Item& it = add_word(t.norm, false, false, kEmoticon);
+        if (!it.e) {
+          // ":D" and ":d" are both listed, but not every face in both cases.
+          std::string low = t.norm;
+          for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          if ((it.e = lex_.find(low))) {
+            it.has_valence = it.e->flags & kLexValence;
+            it.valence = it.e->valence;
+          }
+        }
+        break;
+      }
+      case TokenKind::emoji: {
+        if (opts_.emoji_direct) {
+          std::string_view raw = tk.raw(t);
+          const EmojiValence* hand = nullptr;
+          for (const auto& ev : kEmojiValence)
+            if (raw.starts_with(ev.emoji)) {
+              // Only the base emoji plus VS16 / skin tone, not a longer ZWJ sequence starting with it.
+              std::string_view rest = raw.substr(ev.emoji.size());
+              if (rest.empty() || rest.starts_with("\xEF\xB8\x8F") || rest.starts_with("\xF0\x9F\x8F")) hand = &ev;
+              break;
+            }
+          Item& it = items.emplace_back();
+          it.kind = kEmoji;
+          it.clause_start = pending_clause;
+          it.sentence = sentence;
+          pending_clause = false;
+          if (hand) {
+            it.valence = hand->valence;
+          } else {
+            // Sum of the description's word valences, kept on the lexicon's scale.
+            float v = 0;
+            for (const auto& w : emoji_.find(raw))
+              if (w.entry && (w.entry->flags & kLexValence)) v += w.entry->valence;
+            it.valence = std::clamp(v, -3.5f, 3.5f);
+          }
+          it.has_valence = it.valence != 0;
+          break;
+        }
+        for (const auto& w : emoji_.find(tk.raw(t))) add_word(w.text, false, false, kWord);
+        break;
+      }
+    }
+  }
+
+  // 2. Per-item valence with VADER's context rules.
+  const bool cap_diff = caps_words > 0 && caps_words < word_items;
+  const double nscalar = opts_.neg_scalar;
+  const std::size_t n = items.size();
+  auto flag = [&](std::size_t k, std::uint16_t f) { return items[k].e && (items[k].e->flags & f); };
+  auto in_lex = [&](std::size_t k) { return items[k].has_valence; };
+  std::size_t clause_begin = 0;
+  std::ptrdiff_t last_negator = -1;  // most recent negator in the current clause
+  std::ptrdiff_t but_at = -1;
+  sent.assign(n, 0.0);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    const Item& it = items[i];
+    if (it.clause_start) {
+      clause_begin = i;
+      last_negator = -1;
+    }
+    if (but_at < 0 && flag(i, kLexBut)) but_at = static_cast<std::ptrdiff_t>(i);
+    if (opts_.negation_to_clause && flag(i, kLexBut)) {
+      clause_begin = i;
+      last_negator = -1;
+    }
+    if (it.e && (it.e->flags & kLexBooster)) {
+      continue;  // boosters modify the next words; they carry no valence of their own
+    }
+    if (!it.has_valence) {
+      if (it.negator) last_negator = static_cast<std::ptrdiff_t>(i);
+      continue;
+    }
+    double v = it.valence;
+    bool negated = false;
+    // "no" followed by a sentiment word is a negation, not the lexicon's -1.2.
+    if (flag(i, kLexNo) && i + 1 < n && in_lex(i + 1)) {
+      v = 0;
+    }
+    if ((i > 0 && flag(i - 1, kLexNo)) || (i > 1 && flag(i - 2, kLexNo)) ||
+        (i > 2 && flag(i - 3, kLexNo) && flag(i - 1, kLexOrNor))) {
+      v *= nscalar;
+      negated = true;
+    }
+    if (it.caps && cap_diff) v += v > 0 ? kCapsIncrement : -kCapsIncrement;
+    if (opts_.elongation && it.elongated && it.kind == kWord) v += v > 0 ? kCapsIncrement / 2 : -kCapsIncrement / 2;
+
+    for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
+      const Item& p = items[i - d];
+      if (in_lex(i - d)) {
+        if (opts_.negation_blocked) break;
+        continue;
+      }
+      // Booster at distance d, scaled down with distance.
+      if (p.e && (p.e->flags & kLexBooster)) {
+        double s = p.e->booster;
+        if (v < 0) s = -s;
+        if (p.caps && cap_diff) s += v > 0 ? kCapsIncrement : -kCapsIncrement;
+        if (d == 2) s *= 0.95;
+        if (d == 3) s *= 0.9;
+        v += s;
+      }
+      // Negation at distance d.
+      if (d == 1) {
+        if (p.negator) {
+          v *= nscalar;
+          negated = true;
+        }
+      } else {
+        bool never_so = flag(i - d, kLexNever) &&
+                        (flag(i - d + 1, kLexSoThis) || (d == 3 && flag(i - 1, kLexSoThis)));
+        bool without_doubt = flag(i - d, kLexWithout) &&
+                             (flag(i - d + 1, kLexDoubt) || (d == 3 && flag(i - 1, kLexDoubt)));
+        if (never_so) {
+          v *= 1.25;  // "never so good": emphasis
+        } else if (without_doubt) {
+          // not a negation
+        } else if (p.negator) {
+          v *= nscalar;
+          negated = true;
+        }
+      }
+    }
+    // "least": "least good" negates, "at least good" / "very least" do not.
+    if (i > 0 && flag(i - 1, kLexLeast) && !in_lex(i - 1)) {
+      if (!(i > 1 && flag(i - 2, kLexAtVery))) v *= nscalar, negated = true;
+    }
+    // parley: a negator earlier in the same clause, beyond VADER's 3-word window ("I don't think this
+    // phone is good").
+    if (opts_.negation_to_clause && !negated && last_negator >= static_cast<std::ptrdiff_t>(clause_begin) &&
+        static_cast<std::ptrdiff_t>(i) - last_negator > 3) {
+      v *= nscalar;
+    }
+    if (it.negator) last_negator = static_cast<std::ptrdiff_t>(i);
+    sent[i] = v;
+  }
+
+  if (opts_.question_damp != 1.0)
+    for (std::size_t i = 0; i < n; ++i)
+      if (items[i].sentence < sentence_is_question.size() && sentence_is_question[items[i].sentence])
+        sent[i] *= opts_.question_damp;
+
+  // 3. "but": what follows counts more than what precedes.
+  if (but_at >= 0) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (static_cast<std::ptrdiff_t>(i) < but_at) sent[i] *= 0.5;
+      else if (static_cast<std::ptrdiff_t>(i) > but_at) sent[i] *= 1.5;
+    }
+  }
+
+  // 4. Sum, punctuation emphasis, normalisation, proportions.
+  double sum = 0, pos = 0, neg = 0;
+  int neu = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    double s = sent[i];
+    sum += s;
+    if (s > 0) pos += s + 1;
+    else if (s < 0) neg += s - 1;
+    else if (items[i].kind != kOpaque || !opts_.skip_mentions) ++neu;
+  }
+  if (opts_.count_power > 0) {
+    int k = 0;
+    for (double s : sent) k += s != 0;
+    if (k > 1) sum /= std::pow(static_cast<double>(k), opts_.count_power);
+  }
+  double amp = std::min(exclaims, 4) * opts_.exclaim;
+  if (questions > 1) amp += questions <= 3 ? questions * kQuestionIncrement : kQuestionMax;
+
+  Sentiment r;
+  if (sum != 0) {
+    if (sum > 0) sum += amp;
+    else sum -= amp;
+    r.compound = std::clamp(sum / std::sqrt(sum * sum + opts_.alpha), -1.0, 1.0);
+    if (pos > std::fabs(neg)) pos += amp;
+    else if (pos < std::fabs(neg)) neg -= amp;
+    double total = pos + std::fabs(neg) + neu;
+    r.pos = std::fabs(pos / total);
+    r.neg = std::fabs(neg / total);
+    r.neu = std::fabs(neu / total);
+  }
+  r.label = classify(r.compound, ThreeClassCuts{});
+  if (stats) {
+    stats->exclaims = exclaims;
+    stats->questions = questions;
+    stats->words = word_items;
+    stats->caps_words = caps_words;
+    for (std::size_t i = 0; i < n; ++i) {
+      stats->pos_items += sent[i] > 0;
+      stats->neg_items += sent[i] < 0;
+      stats->negators += items[i].negator;
+      // Sign differs from the lexical valence: a negator (or "least"/"no") turned it round.
+      stats->negated += sent[i] != 0 && (sent[i] > 0) != (items[i].valence > 0);
+      if (items[i].kind == kEmoji || items[i].kind == kEmoticon) stats->emoji_valence += items[i].valence;
+    }
+  }
+  return r;
+}
+
+}  // namespace parley::text

@@ -1,0 +1,219 @@
+#include "parley/text/sentiment_model_learned.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace parley::text {
+
+namespace {
+
+// File layout (little-endian; parley targets little-endian hosts, and the loader checks the magic):
+//   "PARLEYSM" | u32 version | u32 dense | u32 outputs | u32 hash_bits | u32 provenance bytes | provenance |
+//   dense weights (dense x outputs f32) | u32 nonzero rows | (u32 row, outputs x f32) per row, ascending |
+//   u64 FNV-1a of everything before it.
+// Hashed rows are stored sparsely: training touches only the rows its examples hash to, and a dense 2^18 x 4
+// table would be 4 MB of mostly zeros in the repository.
+constexpr char kMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'S', 'M'};
+constexpr std::uint32_t kVersion = 1;
+
+std::uint64_t fnv64(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+// A finaliser so that the top bits (the ones bucket() keeps) depend on every input bit.
+std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+std::uint32_t to32(std::uint64_t h) { return static_cast<std::uint32_t>(mix64(h) >> 32); }
+
+template <class T>
+void put(std::string& out, T v) {
+  char b[sizeof(T)];
+  std::memcpy(b, &v, sizeof(T));
+  out.append(b, sizeof(T));
+}
+
+struct Reader {
+  std::string_view s;
+  std::size_t pos = 0;
+  bool ok = true;
+  template <class T>
+  T get() {
+    T v{};
+    if (pos + sizeof(T) > s.size()) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, s.data() + pos, sizeof(T));
+    pos += sizeof(T);
+    return v;
+  }
+};
+
+float log1pf_count(int n) { return std::log1p(static_cast<float>(std::max(n, 0))); }
+
+}  // namespace
+
+void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
+                                SentimentFeatures* out) {
+  auto& d = out->dense;
+  d[0] = 1;  // bias
+  d[1] = static_cast<float>(rules.compound);
+  d[2] = static_cast<float>(std::fabs(rules.compound));  // the neutral logit needs "how far from zero"
+  d[3] = static_cast<float>(rules.pos);
+  d[4] = static_cast<float>(rules.neu);
+  d[5] = static_cast<float>(rules.neg);
+  d[6] = rules.label == SentimentClass::positive;
+  d[7] = rules.label == SentimentClass::negative;
+  d[8] = log1pf_count(st.pos_items);
+  d[9] = log1pf_count(st.neg_items);
+  d[10] = log1pf_count(st.negated);
+  d[11] = log1pf_count(st.negators);
+  d[12] = log1pf_count(std::min(st.exclaims, 10));
+  d[13] = log1pf_count(std::min(st.questions, 10));
+  d[14] = st.words ? static_cast<float>(st.caps_words) / st.words : 0.f;
+  d[15] = std::clamp(static_cast<float>(st.emoji_valence) / 4, -2.f, 2.f);
+  d[16] = log1pf_count(st.words) / 4;  // ~1 for a 50-word post: same scale as the rest
+
+  // Unigrams and bigrams over a simplified token stream: words by their folded form, hashtags apart from
+  // words (#fail is not quite "fail"), every @mention / URL as one symbol (names carry no sentiment but their
+  // presence marks conversational tweets), '!' and '?' kept (they modulate tone), other punctuation only
+  // breaks bigrams.
+  auto& hs = out->hashes;
+  hs.clear();
+  std::uint64_t prev = 0;
+  bool have_prev = false;
+  for (const Token& t : tk.tokens) {
+    std::uint64_t h;
+    switch (t.kind) {
+      case TokenKind::word: h = fnv64(t.norm, fnv64("w")); break;
+      case TokenKind::number: h = fnv64("n"); break;  // the value of a number says nothing about tone
+      case TokenKind::hashtag: h = fnv64(t.norm, fnv64("#")); break;
+      case TokenKind::mention: h = fnv64("@"); break;
+      case TokenKind::url:
+      case TokenKind::email: h = fnv64("u"); break;
+      case TokenKind::emoji:
+      case TokenKind::emoticon: h = fnv64(t.norm, fnv64("e")); break;
+      case TokenKind::punct:
+        if (!t.norm.empty() && (t.norm[0] == '!' || t.norm[0] == '?')) {
+          h = fnv64(t.norm.substr(0, 1), fnv64("p"));
+          break;
+        }
+        have_prev = false;
+        continue;
+      default: continue;
+    }
+    hs.push_back(to32(h));
+    if (have_prev) hs.push_back(to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62));  // 'b'igram salt
+    prev = h;
+    have_prev = true;
+  }
+  out->hashed_value = hs.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(hs.size()));
+}
+
+LearnedSentiment::LearnedSentiment(int hash_bits)
+    : dense_w(kSentimentDense * kSentimentOutputs, 0.f),
+      hashed_w(hash_bits ? (std::size_t{1} << hash_bits) * kSentimentOutputs : 0, 0.f),
+      hash_bits_(hash_bits) {}
+
+std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
+  std::array<float, kSentimentOutputs> z{};
+  for (int j = 0; j < kSentimentDense; ++j)
+    for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.dense[j] * dense_w[j * kSentimentOutputs + k];
+  if (hash_bits_) {
+    for (std::uint32_t h : f.hashes) {
+      const float* w = &hashed_w[static_cast<std::size_t>(bucket(h)) * kSentimentOutputs];
+      for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.hashed_value * w[k];
+    }
+  }
+  return z;
+}
+
+Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st) const {
+  thread_local SentimentFeatures f;  // reused: no allocation per call once the hash vector has grown
+  extract_sentiment_features(tk, rules, st, &f);
+  auto z = outputs(f);
+  Sentiment r = rules;
+  r.compound = std::clamp(static_cast<double>(z[3]), -1.0, 1.0);
+  int best = 0;
+  for (int k = 1; k < 3; ++k)
+    if (z[k] > z[best]) best = k;
+  r.label = static_cast<SentimentClass>(best);  // enum order: negative, neutral, positive
+  return r;
+}
+
+std::string LearnedSentiment::serialize(std::string_view provenance) const {
+  std::string out(kMagic, sizeof kMagic);
+  put<std::uint32_t>(out, kVersion);
+  put<std::uint32_t>(out, kSentimentDense);
+  put<std::uint32_t>(out, kSentimentOutputs);
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(hash_bits_));
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(provenance.size()));
+  out.append(provenance);
+  for (float w : dense_w) put(out, w);
+  std::size_t rows = hash_bits_ ? std::size_t{1} << hash_bits_ : 0;
+  auto nonzero = [&](std::size_t r) {
+    for (int k = 0; k < kSentimentOutputs; ++k)
+      if (hashed_w[r * kSentimentOutputs + k] != 0.f) return true;
+    return false;
+  };
+  std::uint32_t count = 0;
+  for (std::size_t r = 0; r < rows; ++r) count += nonzero(r);
+  put(out, count);
+  for (std::size_t r = 0; r < rows; ++r) {
+    if (!nonzero(r)) continue;
+    put(out, static_cast<std::uint32_t>(r));
+    for (int k = 0; k < kSentimentOutputs; ++k) put(out, hashed_w[r * kSentimentOutputs + k]);
+  }
+  put(out, fnv64(out));
+  return out;
+}
+
+std::unique_ptr<LearnedSentiment> LearnedSentiment::parse(std::string_view bytes) {
+  if (bytes.size() < sizeof kMagic + 8 || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return nullptr;
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  std::string_view body = bytes.substr(0, bytes.size() - 8);
+  if (fnv64(body) != stored) return nullptr;
+  Reader r{body, sizeof kMagic};
+  if (r.get<std::uint32_t>() != kVersion || r.get<std::uint32_t>() != kSentimentDense ||
+      r.get<std::uint32_t>() != kSentimentOutputs)
+    return nullptr;
+  std::uint32_t bits = r.get<std::uint32_t>();
+  if (!r.ok || bits > 24) return nullptr;
+  auto m = std::make_unique<LearnedSentiment>(static_cast<int>(bits));
+  std::uint32_t plen = r.get<std::uint32_t>();
+  if (!r.ok || r.pos + plen > body.size()) return nullptr;
+  m->provenance_.assign(body.substr(r.pos, plen));
+  r.pos += plen;
+  for (float& w : m->dense_w) w = r.get<float>();
+  std::uint32_t count = r.get<std::uint32_t>();
+  std::size_t rows = bits ? std::size_t{1} << bits : 0;
+  for (std::uint32_t i = 0; i < count && r.ok; ++i) {
+    std::uint32_t row = r.get<std::uint32_t>();
+    if (row >= rows) return nullptr;
+    for (int k = 0; k < kSentimentOutputs; ++k) m->hashed_w[std::size_t{row} * kSentimentOutputs + k] = r.get<float>();
+  }
+  if (!r.ok || r.pos != body.size()) return nullptr;
+  return m;
+}
+
+std::unique_ptr<LearnedSentiment> LearnedSentiment::load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse(ss.str());
+}
+
+}  // namespace parley::text

@@ -1,0 +1,70 @@
+// A small learned layer over the rule-based sentiment (sentiment.h): a linear model over the rules' own
+// scores and counts plus hashed word unigrams/bigrams, with two heads:
+//   - a regressor for the compound (trained on the human mean rating / 4), and
+//   - a 3-class softmax for the label (negative / neutral / positive from the human mean rating).
+// The rules stay the first stage because they carry the lexicon's knowledge of ~7,500 words that a few
+// thousand rated texts cannot teach; the learned layer corrects how their outputs map onto human ratings
+// and adds words the lexicon lacks. Trained by tools/train_sentiment on the DEV halves of VADER's four
+// human-rated sets only (MIT); see docs/sentiment.md for the figures.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/text/analysis.h"
+#include "parley/text/sentiment.h"
+#include "parley/text/tokenizer.h"
+
+namespace parley::text {
+
+// Dense features, in this order (the model file stores weights in the same order; changing it needs a new
+// file version).
+inline constexpr int kSentimentDense = 17;
+inline constexpr int kSentimentOutputs = 4;  // logits negative, neutral, positive; then the compound
+
+struct SentimentFeatures {
+  std::array<float, kSentimentDense> dense{};
+  std::vector<std::uint32_t> hashes;  // full 32-bit hashes of unigrams/bigrams; the model keeps the top bits
+  float hashed_value = 0;             // value of every hashed feature: 1/sqrt(#hashes), so length does not
+                                      // swamp the dense features
+};
+
+// Fills `out` from the tokens, the rules' result and their counts. Allocates only when `out->hashes` grows.
+void extract_sentiment_features(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats,
+                                SentimentFeatures* out);
+
+class LearnedSentiment {
+ public:
+  // hash_bits: log2 of the hashed table's rows (0: no hashed features).
+  explicit LearnedSentiment(int hash_bits = 18);
+
+  // nullptr when the file is missing, truncated, of another version, or fails its checksum.
+  static std::unique_ptr<LearnedSentiment> load(const std::string& path);
+  static std::unique_ptr<LearnedSentiment> parse(std::string_view bytes);
+  // The file image: a fixed little-endian layout (see the .cc), byte-identical for identical weights.
+  std::string serialize(std::string_view provenance) const;
+
+  // Raw outputs (3 logits, compound before clamping) for already extracted features.
+  std::array<float, kSentimentOutputs> outputs(const SentimentFeatures& f) const;
+  // compound from the regressor (clamped to [-1, 1]), label from the classifier, pos/neu/neg from the rules.
+  Sentiment predict(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats) const;
+
+  int hash_bits() const { return hash_bits_; }
+  std::uint32_t bucket(std::uint32_t hash) const { return hash_bits_ ? hash >> (32 - hash_bits_) : 0; }
+  const std::string& provenance() const { return provenance_; }
+
+  // Row-major weights: row j holds the kSentimentOutputs weights of feature j, so one hashed feature costs
+  // one cache line at inference.
+  std::vector<float> dense_w;   // kSentimentDense x kSentimentOutputs
+  std::vector<float> hashed_w;  // (1 << hash_bits) x kSentimentOutputs
+
+ private:
+  int hash_bits_;
+  std::string provenance_;
+};
+
+}  // namespace parley::text

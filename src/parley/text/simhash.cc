@@ -1,0 +1,199 @@
+#include "parley/text/simhash.h"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <stdexcept>
+
+namespace parley::text {
+
+namespace {
+
+// The splitmix64 finaliser: a full-avalanche 64-bit mix (every input bit flips each output bit with
+// probability ~1/2), which is what SimHash needs from its feature hashes.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
+inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+// byte value -> eight byte-lanes holding its bits, so one add counts 8 bits of a feature hash at once.
+std::array<std::uint64_t, 256> make_spread() {
+  std::array<std::uint64_t, 256> t{};
+  for (int v = 0; v < 256; ++v)
+    for (int j = 0; j < 8; ++j)
+      if (v & (1 << j)) t[v] |= 1ull << (8 * j);
+  return t;
+}
+const std::array<std::uint64_t, 256> kSpread = make_spread();
+
+// Bit votes over all features, counted in byte lanes (SWAR) and flushed to wide counters before a lane
+// can overflow: ~16 adds per feature instead of 64 increments.
+class Votes {
+ public:
+  void add(std::uint64_t h) {
+    for (int k = 0; k < 8; ++k) lanes_[k] += kSpread[(h >> (8 * k)) & 0xFF];
+    if (++pending_ == 255) flush();
+    ++n_;
+  }
+  std::uint64_t result() {
+    flush();
+    std::uint64_t r = 0;
+    for (int i = 0; i < 64; ++i)
+      if (2 * counts_[i] > n_) r |= 1ull << i;
+    return r;
+  }
+
+ private:
+  void flush() {
+    for (int k = 0; k < 8; ++k) {
+      for (int j = 0; j < 8; ++j) counts_[8 * k + j] += static_cast<std::uint32_t>((lanes_[k] >> (8 * j)) & 0xFF);
+      lanes_[k] = 0;
+    }
+    pending_ = 0;
+  }
+  std::array<std::uint64_t, 8> lanes_{};
+  std::array<std::uint32_t, 64> counts_{};
+  std::uint32_t pending_ = 0, n_ = 0;
+};
+
+template <class WordHashes>
+std::uint64_t simhash_of(std::size_t n, std::size_t shingle, WordHashes&& word) {
+  if (n == 0) return 0;
+  Votes v;
+  if (n < shingle) {
+    std::uint64_t h = 0;
+    for (std::size_t i = 0; i < n; ++i) h = mix64(rotl(h, 23) ^ word(i));
+    v.add(h);
+    return v.result();
+  }
+  // Shingle hash: order-sensitive combination of the word hashes ("a b" != "b a").
+  for (std::size_t i = 0; i + shingle <= n; ++i) {
+    std::uint64_t h = 0;
+    for (std::size_t k = 0; k < shingle; ++k) h = mix64(rotl(h, 23) ^ word(i + k));
+    v.add(h);
+  }
+  return v.result();
+}
+
+}  // namespace
+
+std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
+  std::uint64_t h = mix64(seed ^ (s.size() * 0x9e3779b97f4a7c15ull));
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = mix64(h ^ w);
+  }
+  if (i < s.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = mix64(h ^ w ^ 0xff51afd7ed558ccdull);
+  }
+  return h;
+}
+
+std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle) {
+  return simhash_of(words.size(), static_cast<std::size_t>(std::max(shingle, 1)), [&](std::size_t i) { return hash64(words[i]); });
+}
+
+std::uint64_t simhash(const Tokenized& t) {
+  // Word hashes on the stack for typical posts; long texts fall back to the heap.
+  constexpr std::size_t kStack = 128;
+  std::uint64_t stack[kStack];
+  std::vector<std::uint64_t> heap;
+  std::uint64_t* hashes = stack;
+  std::size_t n = 0;
+  for (const auto& tok : t.tokens) {
+    if (tok.kind != TokenKind::word && tok.kind != TokenKind::number && tok.kind != TokenKind::hashtag) continue;
+    if (tok.kind == TokenKind::word && tok.norm == "rt") continue;  // retweet marker, not content
+    if (n == kStack && heap.empty()) {
+      heap.assign(stack, stack + kStack);
+      hashes = nullptr;
+    }
+    std::uint64_t h = hash64(tok.norm);
+    if (heap.empty()) hashes[n] = h;
+    else heap.push_back(h);
+    ++n;
+  }
+  const std::uint64_t* hs = heap.empty() ? stack : heap.data();
+  return simhash_of(n, kShingle, [&](std::size_t i) { return hs[i]; });
+}
+
+NearDuplicateIndex::NearDuplicateIndex(int max_distance) : k_(max_distance) {
+  if (k_ < 0 || k_ > 15) throw std::invalid_argument("NearDuplicateIndex: max_distance must be 0..15");
+  const int blocks = k_ + 1;
+  int start = 0;
+  dense_.resize(static_cast<std::size_t>(blocks));
+  sparse_.resize(static_cast<std::size_t>(blocks));
+  for (int b = 0; b < blocks; ++b) {
+    int width = 64 / blocks + (b < 64 % blocks ? 1 : 0);
+    shift_.push_back(start);
+    mask_.push_back(width == 64 ? ~0ull : ((1ull << width) - 1));
+    if (width <= 16) dense_[static_cast<std::size_t>(b)].resize(std::size_t{1} << width);
+    start += width;
+  }
+}
+
+const std::vector<NearDuplicateIndex::Entry>* NearDuplicateIndex::bucket(int b, std::uint64_t value) const {
+  const auto& d = dense_[static_cast<std::size_t>(b)];
+  if (!d.empty()) return &d[value];
+  const auto& m = sparse_[static_cast<std::size_t>(b)];
+  auto it = m.find(value);
+  return it == m.end() ? nullptr : &it->second;
+}
+
+std::vector<NearDuplicateIndex::Entry>& NearDuplicateIndex::bucket_for_insert(int b, std::uint64_t value) {
+  auto& d = dense_[static_cast<std::size_t>(b)];
+  if (!d.empty()) return d[value];
+  return sparse_[static_cast<std::size_t>(b)][value];
+}
+
+std::uint32_t NearDuplicateIndex::find(std::uint32_t x) const {
+  while (parent_[x] != x) {
+    parent_[x] = parent_[parent_[x]];
+    x = parent_[x];
+  }
+  return x;
+}
+
+std::uint32_t NearDuplicateIndex::group(std::uint32_t item) const { return find(item); }
+
+std::vector<std::uint32_t> NearDuplicateIndex::near(std::uint64_t hash) const {
+  std::vector<std::uint32_t> r;
+  for (int b = 0; b <= k_; ++b) {
+    const auto* entries = bucket(b, block(hash, b));
+    if (!entries) continue;
+    for (const auto& e : *entries)
+      if (hamming(e.hash, hash) <= k_) r.push_back(e.item);
+  }
+  std::sort(r.begin(), r.end());
+  r.erase(std::unique(r.begin(), r.end()), r.end());
+  return r;
+}
+
+std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
+  const auto item = static_cast<std::uint32_t>(hashes_.size());
+  hashes_.push_back(hash);
+  parent_.push_back(item);
+  for (int b = 0; b <= k_; ++b) {
+    auto& entries = bucket_for_insert(b, block(hash, b));
+    comparisons_ += entries.size();
+    for (const auto& e : entries) {
+      if (hamming(e.hash, hash) > k_) continue;
+      // Union by smallest item number, so a group is always named by its earliest member.
+      std::uint32_t a = find(e.item), c = find(item);
+      if (a != c) parent_[std::max(a, c)] = std::min(a, c);
+    }
+    entries.push_back({hash, item});
+  }
+  return item;
+}
+
+}  // namespace parley::text

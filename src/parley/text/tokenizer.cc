@@ -1,0 +1,618 @@
+// One left-to-right pass over the normalised text. ASCII bytes are classified through a table (most social
+// text is mostly ASCII); other code points go through utf8proc's category and grapheme-break data, so emoji
+// sequences, scripts and case follow the Unicode tables rather than hand-made ranges.
+#include "parley/text/tokenizer.h"
+
+#include <utf8proc.h>
+
+#include <array>
+#include <cstdlib>
+#include <cstring>
+
+#include "parley/text/tokenizer_emoticons.h"
+
+namespace parley::text {
+
+namespace {
+
+enum : std::uint8_t { kSpace = 1, kLower = 2, kUpper = 4, kDigit = 8, kWordInner = 16 };
+
+constexpr std::array<std::uint8_t, 128> make_ascii_table() {
+  std::array<std::uint8_t, 128> t{};
+  for (int c = 0; c < 32; ++c) t[c] = kSpace;  // control bytes separate tokens like whitespace
+  t[' '] = kSpace;
+  t[127] = kSpace;
+  for (int c = 'a'; c <= 'z'; ++c) t[c] = kLower;
+  for (int c = 'A'; c <= 'Z'; ++c) t[c] = kUpper;
+  for (int c = '0'; c <= '9'; ++c) t[c] = kDigit;
+  t['\''] = kWordInner;
+  t['-'] = kWordInner;
+  t['_'] = kWordInner;
+  return t;
+}
+constexpr auto kAscii = make_ascii_table();
+
+inline bool is_ascii_alnum(unsigned char c) { return c < 128 && (kAscii[c] & (kLower | kUpper | kDigit)); }
+
+struct Cp {
+  std::int32_t cp;
+  std::uint32_t len;
+};
+
+// Decodes one code point. Input is valid UTF-8 by contract; a stray byte still advances by one so a bad
+// input can never loop or read past the end.
+inline Cp decode(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return {c, 1};
+  std::size_t n = s.size();
+  if ((c & 0xE0) == 0xC0 && i + 1 < n) return {((c & 0x1F) << 6) | (b(i + 1) & 0x3F), 2};
+  if ((c & 0xF0) == 0xE0 && i + 2 < n) return {((c & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F), 3};
+  if ((c & 0xF8) == 0xF0 && i + 3 < n)
+    return {((c & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) | (b(i + 3) & 0x3F), 4};
+  return {0xFFFD, 1};
+}
+
+inline void append_utf8(std::string& out, std::int32_t cp) {
+  char buf[4];
+  auto n = utf8proc_encode_char(cp, reinterpret_cast<utf8proc_uint8_t*>(buf));
+  out.append(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+}
+
+// Code points whose NFC quick-check value is Yes: text made only of these is already NFC, so the
+// normalisation pass (an allocation and a full copy) can be skipped. The ranges are conservative: Latin-1
+// and Latin Extended (below the combining diacritics at U+0300), general punctuation, symbols, kana, CJK
+// ideographs, Hangul syllables and the emoji planes; U+2000/2001, U+2126, U+212A/B and U+2329/A are
+// singleton decompositions and U+3099/A compose with kana, so they are left out.
+inline bool nfc_stable(std::int32_t cp) {
+  if (cp < 0x300) return true;
+  if (cp >= 0x2002 && cp <= 0x20CF) return true;
+  if (cp == 0x20E3) return true;                                    // keycap
+  if (cp >= 0x2190 && cp <= 0x2328) return true;                   // arrows, math, technical
+  if (cp >= 0x232B && cp <= 0x2ADB) return true;                   // dingbats, symbols
+  if (cp >= 0x2B00 && cp <= 0x2BFF) return true;
+  if (cp >= 0x3000 && cp <= 0x3098) return true;
+  if (cp >= 0x309B && cp <= 0x9FFF) return true;
+  if (cp >= 0xAC00 && cp <= 0xD7A3) return true;                   // precomposed Hangul
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return true;                   // variation selectors
+  if (cp >= 0xFF01 && cp <= 0xFFEF) return true;                   // half/full-width forms (compat only)
+  if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;                 // emoji
+  if (cp >= 0xE0000 && cp <= 0xE007F) return true;                 // tag sequences (subdivision flags)
+  return false;
+}
+
+bool needs_nfc(std::string_view s) {
+  std::size_t i = 0, n = s.size();
+  while (i < n) {
+    // 8 ASCII bytes at a time: the common case for English posts.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    Cp c = decode(s, i);
+    if (!nfc_stable(c.cp)) return true;
+    i += c.len;
+  }
+  return false;
+}
+
+std::string normalize_nfc(std::string_view s) {
+  if (!needs_nfc(s)) return std::string(s);
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
+                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0 || out == nullptr) return std::string(s);  // cannot happen on valid UTF-8; keep the text anyway
+  std::string r(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
+  std::free(out);
+  return r;
+}
+
+// Coarse script of a letter, used only to split runs of scripts written without spaces (Japanese mixes
+// kanji, hiragana and katakana; a change of script is a cheap, decent word-boundary guess).
+enum class Script : std::uint8_t { other, han, hiragana, katakana };
+inline Script script_of(std::int32_t cp) {
+  if (cp < 0x3040) return Script::other;
+  if (cp <= 0x309F) return Script::hiragana;
+  if (cp <= 0x30FF || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) return Script::katakana;
+  if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x3FFFF))
+    return Script::han;
+  return Script::other;
+}
+
+inline bool is_pictographic(std::int32_t cp) {
+  if (cp < 0xA9) return false;
+  auto bc = utf8proc_get_property(cp)->boundclass;
+  return bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || bc == UTF8PROC_BOUNDCLASS_E_ZWG ||
+         bc == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+}
+
+class Scanner {
+ public:
+  Scanner(Tokenized& out) : out_(out), s_(out.text), em_(EmoticonSet::instance()) {}
+
+  void run() {
+    const std::size_t n = s_.size();
+    std::size_t i = 0;
+    while (i < n) {
+      unsigned char c = static_cast<unsigned char>(s_[i]);
+      if (c < 0x80) {
+        std::uint8_t cls = kAscii[c];
+        if (cls & kSpace) {
+          ++i;
+          continue;
+        }
+        std::size_t e;
+        if (cls & (kLower | kUpper | kDigit)) {
+          if ((e = keycap(i))) {
+            i = emit_simple(i, e, TokenKind::emoji);
+            continue;
+          }
+          if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (e = url(i))) {
+            i = emit_simple(i, e, TokenKind::url);
+            continue;
+          }
+          if ((e = email(i))) {
+            i = emit_lower(i, e, TokenKind::email, 0);
+            continue;
+          }
+          if (at_space_boundary(i) && (e = standalone_emoticon(i))) {
+            i = emit_simple(i, e, TokenKind::emoticon);
+            continue;
+          }
+          i = (cls & kDigit) ? number_or_word(i) : word(i, TokenKind::word, 0);
+          continue;
+        }
+        if (c == '#') {
+          if ((e = keycap(i))) {
+            i = emit_simple(i, e, TokenKind::emoji);
+            continue;
+          }
+          if (!prev_is_alnum(i) && i + 1 < n && word_start_ok(i + 1)) {
+            std::size_t end = word(i, TokenKind::hashtag, 1);
+            if (end) {
+              i = end;
+              continue;
+            }
+          }
+        } else if (c == '@') {
+          if (!prev_is_alnum(i) && (e = mention(i))) {
+            i = emit_lower(i, e, TokenKind::mention, 1);
+            continue;
+          }
+        } else if (c == '*' && (e = keycap(i))) {
+          i = emit_simple(i, e, TokenKind::emoji);
+          continue;
+        }
+        if (em_.may_start(c) && (e = emoticon(i))) {
+          i = emit_simple(i, e, TokenKind::emoticon);
+          continue;
+        }
+        i = punct(i);
+        continue;
+      }
+      Cp cp = decode(s_, i);
+      if (is_pictographic(cp.cp)) {
+        i = emit_simple(i, grapheme_end(i), TokenKind::emoji);
+        continue;
+      }
+      switch (utf8proc_category(cp.cp)) {
+        case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+        case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+          i = word(i, TokenKind::word, 0);
+          break;
+        case UTF8PROC_CATEGORY_ND:
+          i = number_or_word(i);
+          break;
+        case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        case UTF8PROC_CATEGORY_CC: case UTF8PROC_CATEGORY_CF: case UTF8PROC_CATEGORY_CS:
+        case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CN:
+        case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+          // Invisible or stray: separators, format characters, marks with nothing to attach to.
+          i += cp.len;
+          break;
+        default:
+          i = punct(i);
+      }
+    }
+  }
+
+ private:
+  bool prev_is_alnum(std::size_t i) const {
+    if (i == 0) return false;
+    unsigned char p = static_cast<unsigned char>(s_[i - 1]);
+    if (p < 0x80) return is_ascii_alnum(p) || p == '_';
+    // Step back to the lead byte of the previous code point.
+    std::size_t k = i - 1;
+    while (k > 0 && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;
+    auto cat = utf8proc_category(decode(s_, k).cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
+  }
+
+  bool at_space_boundary(std::size_t i) const {
+    if (i == 0) return true;
+    unsigned char p = static_cast<unsigned char>(s_[i - 1]);
+    return p < 0x80 && (kAscii[p] & kSpace);
+  }
+
+  // A letter, digit or mark may follow '#'.
+  bool word_start_ok(std::size_t i) const {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    if (c < 0x80) return is_ascii_alnum(c) || c == '_';
+    auto cat = utf8proc_category(decode(s_, i).cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !is_pictographic(decode(s_, i).cp);
+  }
+
+  std::size_t emit_simple(std::size_t b, std::size_t e, TokenKind kind) {
+    Token& t = out_.tokens.emplace_back();
+    t.begin = static_cast<std::uint32_t>(b);
+    t.end = static_cast<std::uint32_t>(e);
+    t.kind = kind;
+    t.norm.assign(s_.data() + b, e - b);
+    return e;
+  }
+
+  // Mentions and emails: ASCII by construction, norm is the lower-cased text without `skip` leading bytes.
+  std::size_t emit_lower(std::size_t b, std::size_t e, TokenKind kind, std::size_t skip) {
+    Token& t = out_.tokens.emplace_back();
+    t.begin = static_cast<std::uint32_t>(b);
+    t.end = static_cast<std::uint32_t>(e);
+    t.kind = kind;
+    t.norm.resize(e - b - skip);
+    for (std::size_t k = b + skip; k < e; ++k) {
+      unsigned char c = static_cast<unsigned char>(s_[k]);
+      t.norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    return e;
+  }
+
+  // End of the grapheme cluster starting at i (UAX #29 via utf8proc): keeps ZWJ sequences, skin tones,
+  // flags (regional-indicator pairs), tag sequences and VS16 together.
+  std::size_t grapheme_end(std::size_t i) const {
+    Cp first = decode(s_, i);
+    std::int32_t prev = first.cp, state = 0;
+    std::size_t j = i + first.len;
+    while (j < s_.size()) {
+      Cp next = decode(s_, j);
+      if (utf8proc_grapheme_break_stateful(prev, next.cp, &state)) break;
+      prev = next.cp;
+      j += next.len;
+    }
+    return j;
+  }
+
+  // "1️⃣" and "#⃣": a digit, '#' or '*', optional VS16, then U+20E3.
+  std::size_t keycap(std::size_t i) const {
+    std::string_view rest = std::string_view(s_).substr(i + 1);
+    if (rest.starts_with("\xEF\xB8\x8F\xE2\x83\xA3")) return i + 7;
+    if (rest.starts_with("\xE2\x83\xA3")) return i + 4;
+    return 0;
+  }
+
+  static bool iprefix(std::string_view s, std::string_view p) {
+    if (s.size() < p.size()) return false;
+    for (std::size_t k = 0; k < p.size(); ++k)
+      if ((s[k] | 0x20) != p[k] && s[k] != p[k]) return false;
+    return true;
+  }
+
+  std::size_t url(std::size_t i) const {
+    std::string_view rest = std::string_view(s_).substr(i);
+    std::size_t start;
+    if (iprefix(rest, "https://")) start = 8;
+    else if (iprefix(rest, "http://")) start = 7;
+    else if (iprefix(rest, "www.") && !prev_is_alnum(i)) start = 4;
+    else return 0;
+    std::size_t j = i + start;
+    int parens = 0;
+    while (j < s_.size()) {
+      unsigned char c = static_cast<unsigned char>(s_[j]);
+      if (c < 0x80) {
+        if ((kAscii[c] & kSpace) || c == '<' || c == '>' || c == '"') break;
+        parens += (c == '(') - (c == ')');
+        ++j;
+        continue;
+      }
+      // Internationalised domains and paths may carry letters; anything else (an emoji, a quote mark)
+      // ends the URL.
+      Cp cp = decode(s_, j);
+      auto cat = utf8proc_category(cp.cp);
+      if (cat > UTF8PROC_CATEGORY_ND || is_pictographic(cp.cp)) break;
+      j += cp.len;
+    }
+    // Sentence punctuation after a URL is not part of it; a closing paren is only when it has no partner.
+    while (j > i + start) {
+      char c = s_[j - 1];
+      if (c == ')' && parens >= 0) break;
+      if (c == ')') ++parens;
+      else if (!std::strchr(".,;:!?'*", c)) break;
+      --j;
+    }
+    return j > i + start ? j : 0;
+  }
+
+  static bool is_local_char(unsigned char c) {
+    return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  // user@host.tld -> end of the domain, or 0. `dot_required` makes "@user@host" need a dotted host.
+  std::size_t domain(std::size_t j) const {
+    std::size_t labels = 0, last_label_start = j, k = j;
+    bool last_alpha = true;
+    while (true) {
+      std::size_t ls = k;
+      bool alpha = true;
+      while (k < s_.size() && (is_ascii_alnum(static_cast<unsigned char>(s_[k])) || s_[k] == '-')) {
+        alpha &= !(kAscii[static_cast<unsigned char>(s_[k])] & kDigit);
+        ++k;
+      }
+      if (k == ls) {
+        if (labels && k > j) --k;  // drop the trailing '.'
+        break;
+      }
+      ++labels;
+      last_label_start = ls;
+      last_alpha = alpha;
+      if (k + 1 < s_.size() && s_[k] == '.' && is_ascii_alnum(static_cast<unsigned char>(s_[k + 1]))) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (labels < 2 || !last_alpha || k - last_label_start < 2) return 0;
+    return k;
+  }
+
+  std::size_t email(std::size_t i) const {
+    std::size_t j = i;
+    while (j < s_.size() && is_local_char(static_cast<unsigned char>(s_[j]))) ++j;
+    if (j >= s_.size() || s_[j] != '@' || j == i || s_[j - 1] == '.') return 0;
+    return domain(j + 1);
+  }
+
+  std::size_t mention(std::size_t i) const {
+    std::size_t j = i + 1;
+    while (j < s_.size() && (is_ascii_alnum(static_cast<unsigned char>(s_[j])) || s_[j] == '_')) ++j;
+    if (j == i + 1) return 0;
+    // Mastodon / fediverse handles: @user@instance.social
+    if (j < s_.size() && s_[j] == '@') {
+      if (std::size_t e = domain(j + 1)) return e;
+    }
+    return j;
+  }
+
+  // A punctuation-led emoticon, longest match first. Those starting with a closing bracket need a space
+  // (or the start) before them, or "(see above):" would end in a sad face. One ending in a letter or digit
+  // (":D", ":3") must not run into a word (":Data").
+  std::size_t emoticon(std::size_t i) const {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    if ((c == ')' || c == ']' || c == '}' || c == '>') && !at_space_boundary(i)) return 0;
+    if (i + 1 >= s_.size() || !em_.may_start2(c, static_cast<unsigned char>(s_[i + 1]))) return 0;
+    std::size_t maxl = std::min(em_.max_len(), s_.size() - i);
+    for (std::size_t l = maxl; l >= 2; --l) {
+      std::string_view cand = std::string_view(s_).substr(i, l);
+      if (!em_.contains(cand)) continue;
+      unsigned char last = static_cast<unsigned char>(cand.back());
+      std::size_t e = i + l;
+      if (is_ascii_alnum(last) && e < s_.size() && is_ascii_alnum(static_cast<unsigned char>(s_[e]))) continue;
+      return e;
+    }
+    return 0;
+  }
+
+  // Emoticons that start with a letter or digit ("xD", "o.O", "8-)") only count when they stand alone
+  // between spaces, else "do:" or "8)" inside a list would turn into faces.
+  std::size_t standalone_emoticon(std::size_t i) const {
+    if (i + 1 >= s_.size() ||
+        !em_.may_start2(static_cast<unsigned char>(s_[i]), static_cast<unsigned char>(s_[i + 1])))
+      return 0;
+    std::size_t j = i;
+    bool punct = false;
+    while (j < s_.size() && j - i <= em_.max_len()) {
+      unsigned char c = static_cast<unsigned char>(s_[j]);
+      if (c >= 0x80 || (kAscii[c] & kSpace)) break;
+      punct |= !is_ascii_alnum(c);
+      ++j;
+    }
+    if (j - i < 2 || j - i > em_.max_len()) return 0;
+    if (j < s_.size() && static_cast<unsigned char>(s_[j]) >= 0x80) return 0;
+    // Alphanumeric-only candidates ("xD") must match exactly; the rest may be followed by sentence
+    // punctuation, which is split off.
+    std::string_view chunk = std::string_view(s_).substr(i, j - i);
+    if (!punct && chunk.size() > 3) return 0;  // a plain word: skip the hash look-up
+    if (em_.contains(chunk)) return j;
+    if (!punct) return 0;
+    while (!chunk.empty() && std::strchr(".,!?", chunk.back())) {
+      chunk.remove_suffix(1);
+      if (chunk.size() >= 2 && em_.contains(chunk)) return i + chunk.size();
+    }
+    return 0;
+  }
+
+  std::size_t number_or_word(std::size_t i) {
+    std::size_t j = i;
+    bool sep = false;
+    while (j < s_.size()) {
+      unsigned char c = static_cast<unsigned char>(s_[j]);
+      if (c < 0x80) {
+        if (kAscii[c] & kDigit) {
+          ++j;
+          continue;
+        }
+        if ((c == '.' || c == ',' || c == ':') && j + 1 < s_.size() && s_[j + 1] >= '0' && s_[j + 1] <= '9') {
+          sep = true;
+          j += 2;
+          continue;
+        }
+        if (!sep && (kAscii[c] & (kLower | kUpper))) return word(i, TokenKind::word, 0);  // "2nd", "5pm"
+        break;
+      }
+      Cp cp = decode(s_, j);
+      auto cat = utf8proc_category(cp.cp);
+      if (cat == UTF8PROC_CATEGORY_ND) {
+        j += cp.len;
+        continue;
+      }
+      if (!sep && cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return word(i, TokenKind::word, 0);
+      break;
+    }
+    return emit_simple(i, j, TokenKind::number);
+  }
+
+  // Words and hashtags. `skip` is 1 for hashtags (the '#'). Letters, marks and digits, with an apostrophe
+  // or hyphen kept when it sits between letters ("don't", "y'all", "well-known"). Builds the norm on the
+  // way: lower-case, letter runs longer than two cut to two. Returns 0 for a hashtag without letters.
+  std::size_t word(std::size_t i, TokenKind kind, std::size_t skip) {
+    Token& t = out_.tokens.emplace_back();
+    std::string& norm = t.norm;
+    std::size_t j = i + skip;
+    int upper = 0, lower = 0, caseless = 0;
+    std::int32_t last = -1;
+    int run = 0;
+    bool elongated = false;
+    Script script = Script::other;
+    bool first = true;
+    while (j < s_.size()) {
+      unsigned char c = static_cast<unsigned char>(s_[j]);
+      std::int32_t cp;
+      std::uint32_t len;
+      bool letter = false, digit = false;
+      std::int32_t low;
+      if (c < 0x80) {
+        std::uint8_t cls = kAscii[c];
+        if (cls & kWordInner) {
+          // Joiners inside a word only: a letter or digit must follow (and '_' only in hashtags).
+          bool ok = j + 1 < s_.size() && word_continues(j + 1) && (c == '_' ? kind == TokenKind::hashtag : !first);
+          if (!ok) break;
+          norm.push_back(static_cast<char>(c));
+          last = -1;
+          run = 0;
+          ++j;
+          continue;
+        }
+        if (!(cls & (kLower | kUpper | kDigit))) break;
+        cp = c;
+        len = 1;
+        letter = cls & (kLower | kUpper);
+        digit = cls & kDigit;
+        if (cls & kUpper) {
+          ++upper;
+          low = c + 32;
+        } else {
+          lower += letter;
+          low = c;
+        }
+      } else {
+        Cp d = decode(s_, j);
+        cp = d.cp;
+        len = d.len;
+        if (cp == 0x2019) {  // typographic apostrophe, as in "don’t"
+          if (first || j + len >= s_.size() || !word_continues(j + len)) break;
+          norm.append("\xE2\x80\x99");
+          last = -1;
+          run = 0;
+          j += len;
+          continue;
+        }
+        if (is_pictographic(cp)) break;
+        auto cat = utf8proc_category(cp);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+          Script sc = script_of(cp);
+          if (!first && sc != script && (sc != Script::other || script != Script::other) && cp != 0x30FC) break;
+          script = sc;
+          letter = true;
+          if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) ++upper;
+          else if (cat == UTF8PROC_CATEGORY_LL) ++lower;
+          else ++caseless;
+          low = utf8proc_tolower(cp);
+        } else if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ND) {
+          if (first && cat != UTF8PROC_CATEGORY_ND) break;
+          digit = cat == UTF8PROC_CATEGORY_ND;
+          low = cp;
+        } else {
+          break;
+        }
+      }
+      if (letter) {
+        if (low == last) {
+          if (++run >= 3) {
+            elongated = true;
+            j += len;
+            first = false;
+            continue;  // cut the run at two
+          }
+        } else {
+          last = low;
+          run = 1;
+        }
+      } else {
+        last = -1;
+        run = 0;
+      }
+      (void)digit;
+      if (low < 0x80) norm.push_back(static_cast<char>(low));
+      else append_utf8(norm, low);
+      j += len;
+      first = false;
+    }
+    int letters = upper + lower + caseless;
+    if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) {
+      out_.tokens.pop_back();
+      return 0;
+    }
+    t.begin = static_cast<std::uint32_t>(i);
+    t.end = static_cast<std::uint32_t>(j);
+    t.kind = kind;
+    t.all_caps = upper >= 2 && lower == 0 && caseless == 0;
+    t.elongated = elongated;
+    return j;
+  }
+
+  bool word_continues(std::size_t j) const {
+    unsigned char c = static_cast<unsigned char>(s_[j]);
+    if (c < 0x80) return is_ascii_alnum(c);
+    Cp d = decode(s_, j);
+    auto cat = utf8proc_category(d.cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+  }
+
+  // Punctuation and symbols: runs of '!', '?' or '.' stay one token ("!!!", "...") so emphasis can be
+  // counted; anything else is one grapheme per token.
+  std::size_t punct(std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(s_[i]);
+    std::size_t j;
+    if (c == '!' || c == '?' || c == '.') {
+      j = i + 1;
+      while (j < s_.size() && static_cast<unsigned char>(s_[j]) == c) ++j;
+    } else if (c < 0x80) {
+      j = i + 1;
+    } else {
+      j = grapheme_end(i);
+    }
+    return emit_simple(i, j, TokenKind::punct);
+  }
+
+  Tokenized& out_;
+  const std::string& s_;
+  const EmoticonSet& em_;
+};
+
+}  // namespace
+
+Tokenized tokenize(std::string_view utf8) {
+  Tokenized out;
+  out.text = normalize_nfc(utf8);
+  // About one token per five bytes of social text; reserving once avoids regrowth on most posts.
+  out.tokens.reserve(out.text.size() / 5 + 4);
+  Scanner(out).run();
+  return out;
+}
+
+}  // namespace parley::text
