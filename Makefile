@@ -42,7 +42,7 @@ fuzz:
 	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_FUZZ=ON \
 	  -DPARLEY_TESTS=OFF -DPARLEY_BENCH=OFF >/dev/null
 	@cmake --build $(FUZZ) -j $(JOBS)
-	@echo "fuzz targets built in $(FUZZ)/: run e.g. $(FUZZ)/jsonl_fuzz -max_total_time=60 tests/fixtures"
+	@echo "fuzz targets built in $(FUZZ)/; how to run them: docs/fuzzing.md"
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -21,5 +21,7 @@ struct Globals {
 void add_ingest_command(CLI::App& app, Globals& g);
 void add_search_command(CLI::App& app, Globals& g);
 void add_stats_command(CLI::App& app, Globals& g);
+void add_analyze_command(CLI::App& app, Globals& g);
+void add_eval_command(CLI::App& app, Globals& g);
 
 }  // namespace parley::cli

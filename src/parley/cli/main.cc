@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   add_ingest_command(app, g);
   add_search_command(app, g);
   add_stats_command(app, g);
+  add_analyze_command(app, g);
+  add_eval_command(app, g);
 
   try {
     app.parse(argc, argv);

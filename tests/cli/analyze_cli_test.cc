@@ -1,0 +1,88 @@
+// `parley analyze` and `parley eval` as a user runs them.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../process_util.h"
+
+namespace parley {
+namespace {
+
+using testing::run_parley;
+using testing::TempDir;
+using testing::write_file;
+
+std::vector<nlohmann::json> json_lines(const std::string& out) {
+  std::vector<nlohmann::json> v;
+  std::stringstream ss(out);
+  std::string line;
+  while (std::getline(ss, line))
+    if (!line.empty()) v.push_back(nlohmann::json::parse(line));
+  return v;
+}
+
+TEST(AnalyzeCli, AnalysesPlainLinesWithTheOrganisationsEntities) {
+  TempDir dir;
+  write_file(dir.file("in.txt"),
+             "I love my new N5 Phone from @NorthwindMobile!!! 😍\n"
+             "Switched to Contoso Telecom. Worst service ever, so disappointed.\n"
+             "Switched to Contoso Telecom. Worst service ever, so disappointed.\n");
+  auto r = run_parley("analyze --lines --config '" + std::string(PARLEY_DATA_DIR) + "/demo/org.toml' '" +
+                      dir.file("in.txt") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = json_lines(r.out);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0]["sentiment"]["label"], "positive");
+  EXPECT_EQ(rows[0]["lang"], "en");
+  EXPECT_EQ(rows[0]["entities"][0]["name"], "N5 Phone");
+  EXPECT_EQ(rows[1]["sentiment"]["label"], "negative");
+  EXPECT_EQ(rows[1]["entities"][0]["kind"], "competitor");
+  EXPECT_GT(rows[1]["urgency"].get<int>(), rows[0]["urgency"].get<int>());
+  EXPECT_TRUE(rows[1]["dup_of"].is_null());
+  EXPECT_EQ(rows[2]["dup_of"], "text/2");  // the copy-paste is grouped with its original
+}
+
+TEST(AnalyzeCli, ReadsPostFormatsAndSelectsFields) {
+  TempDir dir;
+  write_file(dir.file("p.jsonl"),
+             R"({"source":"x","id":"9","author":"ana","text":"¿Dónde está mi pedido? Llevo una semana esperando","created_at":"2024-03-05T14:07:09Z"})"
+             "\n");
+  auto r = run_parley("analyze --fields lang,intent '" + dir.file("p.jsonl") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = json_lines(r.out);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["id"], "9");
+  EXPECT_EQ(rows[0]["lang"], "es");
+  EXPECT_TRUE(rows[0].contains("intent"));
+  EXPECT_FALSE(rows[0].contains("sentiment"));
+  EXPECT_EQ(run_parley("analyze --fields colour '" + dir.file("p.jsonl") + "'").exit_code, 2);
+}
+
+TEST(AnalyzeCli, BadConfigIsNamedByFileAndLine) {
+  TempDir dir;
+  write_file(dir.file("org.toml"), "[[products]]\nname = 5\n");
+  auto r = run_parley("analyze --lines --config '" + dir.file("org.toml") + "' /dev/null");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("org.toml:1:"), std::string::npos) << r.err;
+}
+
+TEST(EvalCli, PrintsTheHeldOutTable) {
+  auto r = run_parley("eval --json --shared '" + std::string(PARLEY_SHARED_DATA) + "'");
+  if (r.exit_code == 2 && r.err.find("no evaluation data") != std::string::npos) GTEST_SKIP() << r.err;
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rows = nlohmann::json::parse(r.out);
+  bool tweets = false, tweeteval = false, airline = false;
+  for (const auto& row : rows) {
+    if (row["data"] == "vader-tweets/test" && row["metric"] == "pearson") {
+      tweets = true;
+      EXPECT_GT(row["parley"].get<double>(), 0.85);
+    }
+    if (row["data"] == "tweeteval/val" && row["metric"] == "macro_recall") tweeteval = true;
+    if (row["metric"] == "complaint_recall") airline = true;
+  }
+  EXPECT_TRUE(tweets && tweeteval && airline) << r.out;
+}
+
+}  // namespace
+}  // namespace parley
