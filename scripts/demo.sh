@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 
 rm -f "$db" "$db-wal" "$db-shm"
 echo "== Ingesting the demo data (synthetic: data/demo/README.md) into $db"
-"$parley" --db "$db" ingest data/demo/posts.jsonl data/demo/x_search_recent.json \
+"$parley" --db "$db" ingest --config data/demo/org.toml data/demo/posts.jsonl data/demo/x_search_recent.json \
   data/demo/mastodon_context.json data/demo/reddit_thread.json
-"$parley" --db "$db" ingest --csv-source survey \
+"$parley" --db "$db" ingest --config data/demo/org.toml --csv-source survey \
   --map id="Response ID" --map created_at=Submitted --map author=Customer --map text=Comment \
   data/demo/survey.csv
 echo

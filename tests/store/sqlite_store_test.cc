@@ -221,3 +221,57 @@ TEST(SqliteStoreOpen, UsesWalMode) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+text::Analysis sample_analysis(double compound, text::Intent intent) {
+  text::Analysis a;
+  a.language = "en";
+  a.sentiment.compound = compound;
+  a.sentiment.label = compound < 0 ? text::SentimentClass::negative : text::SentimentClass::positive;
+  a.intent.label = intent;
+  a.intent.confidence = 0.9;
+  a.urgency = 42;
+  a.simhash = 0xF00DF00DF00DF00DULL;  // above INT64_MAX: must survive the signed column
+  a.entities.push_back({text::EntityKind::product, "N5 \"Phone\"", 0, 2});
+  a.key_phrases = {"fiber", "refund"};
+  return a;
+}
+
+TEST(SqliteStoreAnalysis, StoredWithNewPostsAddedToKnownOnesReplacedOnEdit) {
+  testing::TempDir dir;
+  auto store = std::move(*open_sqlite_store(dir.file("a.db")));
+  std::vector<Post> posts = {testing::make_post("1", "hello"), testing::make_post("2", "world")};
+  // Post 1 arrives first without analysis (e.g. --no-analyze), then again with it.
+  ASSERT_TRUE(store->upsert_posts(std::span<const Post>(posts.data(), 1)));
+  std::vector<text::Analysis> an = {sample_analysis(-0.5, text::Intent::complaint),
+                                    sample_analysis(0.7, text::Intent::praise)};
+  auto r = store->upsert_posts(posts, an);
+  ASSERT_TRUE(r) << r.message();
+  EXPECT_EQ(r->duplicates, 1u);
+  EXPECT_EQ(r->inserted, 1u);
+  auto s = store->stats();
+  EXPECT_EQ(s->analysed, 2u);
+  ASSERT_EQ(s->by_intent.size(), 2u);
+  // An edit replaces the analysis.
+  posts[0].text = "hello again";
+  std::vector<text::Analysis> edit = {sample_analysis(0.7, text::Intent::praise)};
+  ASSERT_TRUE(store->upsert_posts(std::span<const Post>(posts.data(), 1), edit));
+  s = store->stats();
+  ASSERT_EQ(s->by_intent.size(), 1u);
+  EXPECT_EQ(s->by_intent[0].key, "praise");
+  EXPECT_EQ(s->by_intent[0].count, 2u);
+}
+
+TEST(SqliteStoreAnalysis, MismatchedSizesAreRefused) {
+  testing::TempDir dir;
+  auto store = std::move(*open_sqlite_store(dir.file("a.db")));
+  std::vector<Post> posts = {testing::make_post("1", "a"), testing::make_post("2", "b")};
+  std::vector<text::Analysis> one(1);
+  EXPECT_FALSE(store->upsert_posts(posts, one));
+  EXPECT_EQ(store->stats()->posts, 0u);
+}
+
+}  // namespace
+}  // namespace parley

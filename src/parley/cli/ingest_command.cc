@@ -14,7 +14,9 @@
 
 #include "parley/cli/commands.h"
 #include "parley/cli/progress_bar.h"
+#include "parley/config/org_config.h"
 #include "parley/ingest/ingest_job.h"
+#include "parley/text/analyzer.h"
 
 namespace parley::cli {
 namespace {
@@ -30,6 +32,8 @@ struct IngestFlags {
   bool quiet = false;
   bool json = false;
   std::size_t batch = 5000;
+  std::string config;
+  bool no_analyze = false;
 };
 
 constexpr int kPrintedRejections = 20;
@@ -69,6 +73,29 @@ int run_ingest(const Globals& g, const IngestFlags& f) {
                 << "\n";
       return kUsageOrIo;
     }
+  }
+
+  std::unique_ptr<text::Analyzer> analyzer;
+  if (!f.no_analyze) {
+    std::vector<text::GazetteerEntry> entities;
+    if (!f.config.empty()) {
+      auto cfg = load_org_config(f.config);
+      if (!cfg) {
+        std::cerr << cfg.message() << "\n";
+        return kUsageOrIo;
+      }
+      entities = std::move(cfg->entities);
+    }
+    auto a = text::Analyzer::create(std::move(entities));
+    if (!a) {
+      std::cerr << "parley ingest: " << a.message() << " (or store posts unanalysed with --no-analyze)\n";
+      return kUsageOrIo;
+    }
+    analyzer = std::move(*a);
+    opts.analyzer = analyzer.get();
+  } else if (!f.config.empty()) {
+    std::cerr << "parley ingest: --config names entities for the analyser; it has no use with --no-analyze\n";
+    return kUsageOrIo;
   }
 
   auto store = open_sqlite_store(g.db);
@@ -178,6 +205,9 @@ void add_ingest_command(CLI::App& app, Globals& g) {
   cmd->add_option("--csv-delimiter", f->csv_delimiter, "CSV: field delimiter (one character, or 'tab')")
       ->capture_default_str();
   cmd->add_option("--batch-size", f->batch, "Posts per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
+  cmd->add_option("--config", f->config,
+                  "Organisation config (TOML): its products, competitors and campaigns are matched in each post");
+  cmd->add_flag("--no-analyze", f->no_analyze, "Store posts without analysing them (faster; no sentiment, intent...)");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar, no summary unless something was rejected");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");
   cmd->callback([&g, f] { g.exit_code = run_ingest(g, *f); });

@@ -41,6 +41,10 @@ int run_stats(const Globals& g, bool json) {
                         {"by_kind", groups(s.by_kind)},
                         {"by_language", groups(s.by_language)},
                         {"by_audience", groups(s.by_audience)},
+                        {"analysed", s.analysed},
+                        {"by_intent", groups(s.by_intent)},
+                        {"by_sentiment", groups(s.by_sentiment)},
+                        {"by_detected_language", groups(s.by_detected_language)},
                         {"schema_version", s.schema_version},
                         {"file_bytes", s.file_bytes}};
     if (s.posts) {
@@ -70,6 +74,12 @@ int run_stats(const Globals& g, bool json) {
   line("by kind", s.by_kind);
   line("by audience", s.by_audience);
   line("by language", s.by_language);
+  std::printf("  %-14s%llu posts\n", "analysed", static_cast<unsigned long long>(s.analysed));
+  if (s.analysed) {
+    line("by intent", s.by_intent);
+    line("by sentiment", s.by_sentiment);
+    line("detected lang", s.by_detected_language);
+  }
   return kOk;
 }
 

@@ -11,7 +11,7 @@ constexpr std::size_t kMaxQueuedBatches = 2;
 IngestJob::IngestJob(Store& store, IngestOptions opts, std::function<void(const Rejection&)> on_reject,
                      std::function<void(const IngestSummary&)> on_progress)
     : store_(store), opts_(std::move(opts)), on_reject_(std::move(on_reject)), on_progress_(std::move(on_progress)) {
-  batch_.reserve(opts_.batch_size);
+  batch_.posts.reserve(opts_.batch_size);
   writer_ = std::thread([this] { writer_loop(); });
 }
 
@@ -29,12 +29,12 @@ void IngestJob::writer_loop() {
   for (;;) {
     cv_.wait(lock, [&] { return closing_ || !queue_.empty(); });
     if (queue_.empty()) return;  // closing, and nothing left to write
-    std::vector<Post> batch = std::move(queue_.front());
+    Batch batch = std::move(queue_.front());
     queue_.pop_front();
     writing_ = true;
     cv_.notify_all();  // a slot is free for the reader
     lock.unlock();
-    auto r = store_.upsert_posts(batch);
+    auto r = store_.upsert_posts(batch.posts, batch.analyses);
     lock.lock();
     writing_ = false;
     if (r) {
@@ -50,12 +50,12 @@ void IngestJob::writer_loop() {
 }
 
 void IngestJob::flush() {
-  if (batch_.empty()) return;
+  if (batch_.posts.empty()) return;
   std::unique_lock lock(m_);
   cv_.wait(lock, [&] { return queue_.size() < kMaxQueuedBatches || !store_error_.is_ok(); });
   if (store_error_.is_ok()) queue_.push_back(std::move(batch_));
   batch_ = {};
-  batch_.reserve(opts_.batch_size);
+  batch_.posts.reserve(opts_.batch_size);
   lock.unlock();
   cv_.notify_all();
 }
@@ -124,8 +124,9 @@ void IngestJob::post(Post&& p, std::uint64_t /*line*/) {
     if (!store_error_.is_ok()) return;
     ++summary_.read;
   }
-  batch_.push_back(std::move(p));
-  if (batch_.size() >= opts_.batch_size) flush();
+  if (opts_.analyzer) batch_.analyses.push_back(opts_.analyzer->analyze(p));
+  batch_.posts.push_back(std::move(p));
+  if (batch_.posts.size() >= opts_.batch_size) flush();
 }
 
 void IngestJob::reject(std::uint64_t line, std::string reason) {

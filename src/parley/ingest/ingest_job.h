@@ -18,6 +18,7 @@
 
 #include "parley/ingest/reader.h"
 #include "parley/store/store.h"
+#include "parley/text/analyzer.h"
 
 namespace parley::ingest {
 
@@ -40,6 +41,8 @@ struct IngestOptions {
   ReaderOptions reader;
   bool strict = false;              // stop at the first rejected record (what came before it is kept)
   std::size_t batch_size = 5000;    // posts per transaction
+  // Analyses each post on the reading thread and stores the analysis with it; nullptr stores posts only.
+  const text::Analyzer* analyzer = nullptr;
 };
 
 class IngestJob final : private RecordSink {
@@ -74,14 +77,18 @@ class IngestJob final : private RecordSink {
   IngestOptions opts_;
   std::function<void(const Rejection&)> on_reject_;
   std::function<void(const IngestSummary&)> on_progress_;
-  std::vector<Post> batch_;  // reader side only
+  struct Batch {
+    std::vector<Post> posts;
+    std::vector<text::Analysis> analyses;  // empty, or one per post
+  };
+  Batch batch_;  // reader side only
   std::string current_file_;
   std::uint64_t bytes_before_file_ = 0;
   bool strict_stop_ = false;  // reader side only
 
   mutable std::mutex m_;  // guards everything below
   std::condition_variable cv_;
-  std::deque<std::vector<Post>> queue_;
+  std::deque<Batch> queue_;
   bool writing_ = false, closing_ = false;
   IngestSummary summary_;
   Status store_error_;

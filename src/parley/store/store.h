@@ -10,6 +10,7 @@
 
 #include "parley/core/post.h"
 #include "parley/core/status.h"
+#include "parley/text/analysis.h"
 
 namespace parley {
 
@@ -55,6 +56,8 @@ struct StoreStats {
   std::uint64_t posts = 0, conversations = 0, authors = 0, threaded_replies = 0, orphan_replies = 0;
   std::int64_t first_ms = 0, last_ms = 0;
   std::vector<CountBy> by_source, by_kind, by_language, by_audience;
+  std::uint64_t analysed = 0;                         // posts with a stored analysis
+  std::vector<CountBy> by_intent, by_sentiment, by_detected_language;
   std::uint64_t schema_version = 0;
   std::uint64_t file_bytes = 0;
 };
@@ -66,7 +69,10 @@ class Store {
   // Writes a batch in one transaction: all of it is durable when this returns ok, none of it otherwise.
   // Idempotent by (source, external_id). Replies join their parent's conversation whatever order they
   // arrive in: a reply stored before its parent is moved into the parent's conversation when it comes.
-  virtual Result<UpsertCounts> upsert_posts(std::span<const Post> batch) = 0;
+  // `analyses`, when not empty, holds the analysis of each post (same order and size) and is stored with
+  // it: for new and edited posts, and for known posts that have none yet.
+  virtual Result<UpsertCounts> upsert_posts(std::span<const Post> batch,
+                                            std::span<const text::Analysis> analyses = {}) = 0;
 
   virtual Result<SearchResult> search(const SearchQuery& q) = 0;
   virtual Result<StoreStats> stats() = 0;

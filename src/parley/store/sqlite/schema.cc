@@ -60,6 +60,22 @@ CREATE VIEW conversations AS
   SELECT conversation_id AS id, COUNT(*) AS posts, MIN(created_at) AS first_at, MAX(created_at) AS last_at
   FROM posts GROUP BY conversation_id;
 )sql",
+      // 2: what the analyser understood of each post (docs/analysis.md), written with the post at ingest.
+      R"sql(
+CREATE TABLE post_analysis (
+  post_id           INTEGER PRIMARY KEY,    -- posts.id
+  language          TEXT NOT NULL,          -- detected: ISO 639-1 or 'und'
+  sentiment         REAL NOT NULL,          -- compound, [-1, 1]
+  sentiment_label   TEXT NOT NULL,          -- negative | neutral | positive
+  intent            TEXT NOT NULL,          -- complaint | praise | question | suggestion | other
+  intent_confidence REAL NOT NULL,
+  spam              INTEGER NOT NULL,       -- 0 | 1
+  urgency           INTEGER NOT NULL,       -- 0-100
+  simhash           INTEGER NOT NULL,       -- 64-bit SimHash, stored as a signed integer
+  entities          TEXT NOT NULL,          -- JSON array of {"kind", "name"}
+  key_phrases       TEXT NOT NULL           -- JSON array of strings
+);
+)sql",
   };
   return m;
 }

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "parley/store/search_query.h"
 #include "parley/store/sqlite/schema.h"
 
@@ -99,6 +101,11 @@ Status SqliteStore::prepare_statements() {
   PARLEY_PREPARE(set_conv_, "UPDATE posts SET conversation_id=?2 WHERE id=?1");
   PARLEY_PREPARE(max_id_, "SELECT IFNULL(MAX(id), 0) FROM posts");
   PARLEY_PREPARE(data_version_, "PRAGMA data_version");
+  const char* analysis_columns =
+      " INTO post_analysis(post_id, language, sentiment, sentiment_label, intent, intent_confidence, spam, "
+      "urgency, simhash, entities, key_phrases) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+  PARLEY_PREPARE(insert_analysis_, std::string("INSERT OR IGNORE") + analysis_columns);
+  PARLEY_PREPARE(replace_analysis_, std::string("INSERT OR REPLACE") + analysis_columns);
   PARLEY_PREPARE(all_awaited_, "SELECT DISTINCT source, awaited_id FROM orphans");
   return Status::ok();
 }
@@ -201,7 +208,75 @@ Status SqliteStore::adopt_waiting(const Post& p, std::int64_t id, std::int64_t c
   return delete_waiting_.run();
 }
 
-Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t& next_id) {
+namespace {
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+std::string_view entity_kind_name(text::EntityKind k) {
+  switch (k) {
+    case text::EntityKind::product: return "product";
+    case text::EntityKind::competitor: return "competitor";
+    case text::EntityKind::campaign: return "campaign";
+    case text::EntityKind::keyword: return "keyword";
+  }
+  return "keyword";
+}
+
+}  // namespace
+
+Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace) {
+  std::string entities = "[", phrases = "[";
+  for (const auto& e : a.entities) {
+    if (entities.size() > 1) entities.push_back(',');
+    entities += "{\"kind\":";
+    append_json_string(entities, entity_kind_name(e.kind));
+    entities += ",\"name\":";
+    append_json_string(entities, e.name);
+    entities.push_back('}');
+  }
+  entities.push_back(']');
+  for (const auto& k : a.key_phrases) {
+    if (phrases.size() > 1) phrases.push_back(',');
+    append_json_string(phrases, k);
+  }
+  phrases.push_back(']');
+  Statement& st = replace ? replace_analysis_ : insert_analysis_;
+  st.bind(1, post_id)
+      .bind(2, std::string_view(a.language))
+      .bind(3, a.sentiment.compound)
+      .bind(4, text::to_string(a.sentiment.label))
+      .bind(5, text::to_string(a.intent.label))
+      .bind(6, a.intent.confidence)
+      .bind(7, static_cast<std::int64_t>(a.intent.spam ? 1 : 0))
+      .bind(8, static_cast<std::int64_t>(a.urgency))
+      .bind(9, static_cast<std::int64_t>(a.simhash))
+      .bind(10, std::string_view(entities))
+      .bind(11, std::string_view(phrases));
+  return st.run();
+}
+
+Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::Analysis* analysis,
+                                                     std::int64_t& next_id) {
   auto aid = author_id(p);
   if (!aid) return aid.status();
 
@@ -261,6 +336,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
     if (parent_missing) PARLEY_TRY(wait_for(p.reply_to, "parent"));
     if (root_missing) PARLEY_TRY(wait_for(p.conversation_hint, "root"));
     PARLEY_TRY(adopt_waiting(p, id, conversation_id));
+    if (analysis) PARLEY_TRY(write_analysis(id, *analysis, false));
     return Outcome::inserted;
   }
 
@@ -283,7 +359,11 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
   if (find_post_full_.text(4) != p.text && existing < batch_first_id_ && !fts_stale_.count(existing))
     fts_stale_.emplace(existing, std::string(find_post_full_.text(4)));
   find_post_full_.reset();
-  if (same) return Outcome::duplicate;
+  if (same) {
+    // A post stored before analysis existed (or without it) gets its analysis now; otherwise a no-op.
+    if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, false));
+    return Outcome::duplicate;
+  }
 
   update_post_.bind(1, existing)
       .bind(2, to_string(p.kind))
@@ -296,12 +376,17 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, std::int64_t
   if (p.author.followers >= 0) update_post_.bind(9, p.author.followers);
   else update_post_.bind_null(9);
   PARLEY_TRY(update_post_.run());
+  if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, true));
   return Outcome::updated;
 }
 
-Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch) {
+Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch,
+                                               std::span<const text::Analysis> analyses) {
   UpsertCounts counts;
   if (batch.empty()) return counts;
+  if (!analyses.empty() && analyses.size() != batch.size())
+    return Status::error("internal error: " + std::to_string(analyses.size()) + " analyses for " +
+                         std::to_string(batch.size()) + " posts");
   auto tx = Transaction::begin_immediate(db_);
   if (!tx) return tx.status();
   // Ids are handed out here rather than by SQLite so a new root can name itself as its conversation in
@@ -313,8 +398,9 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch) {
   if (auto s = refresh_awaited(); !s) return s;
   batch_first_id_ = next_id;
   fts_stale_.clear();
-  for (const Post& p : batch) {
-    auto r = upsert_one(p, next_id);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const Post& p = batch[i];
+    auto r = upsert_one(p, analyses.empty() ? nullptr : &analyses[i], next_id);
     if (!r) {
       authors_.clear();  // the caches may name rows the rollback is about to erase
       awaited_version_ = -1;
@@ -477,6 +563,13 @@ Result<StoreStats> SqliteStore::stats() {
   PARLEY_TRY(grouped("SELECT IFNULL(lang, 'und'), COUNT(*) FROM posts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
                      s.by_language));
   PARLEY_TRY(grouped("SELECT audience, COUNT(*) FROM posts GROUP BY audience ORDER BY 2 DESC, 1", s.by_audience));
+  PARLEY_TRY(scalar("SELECT COUNT(*) FROM post_analysis", v));
+  s.analysed = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(grouped("SELECT intent, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1", s.by_intent));
+  PARLEY_TRY(grouped("SELECT sentiment_label, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1",
+                     s.by_sentiment));
+  PARLEY_TRY(grouped("SELECT language, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
+                     s.by_detected_language));
   struct stat st {};
   if (::stat(path_.c_str(), &st) == 0) s.file_bytes = static_cast<std::uint64_t>(st.st_size);
   return s;

@@ -23,7 +23,8 @@ class SqliteStore final : public Store {
  public:
   static Result<std::unique_ptr<SqliteStore>> open(const std::string& path);
 
-  Result<UpsertCounts> upsert_posts(std::span<const Post> batch) override;
+  Result<UpsertCounts> upsert_posts(std::span<const Post> batch,
+                                    std::span<const text::Analysis> analyses = {}) override;
   Result<SearchResult> search(const SearchQuery& q) override;
   Result<StoreStats> stats() override;
   Result<std::vector<StoredPost>> conversation(std::int64_t conversation_id) override;
@@ -40,7 +41,8 @@ class SqliteStore final : public Store {
   SqliteStore(std::string path, Connection c) : path_(std::move(path)), db_(std::move(c)) {}
   Status prepare_statements();
   Result<std::int64_t> author_id(const Post& p);
-  Result<Outcome> upsert_one(const Post& p, std::int64_t& next_id);
+  Result<Outcome> upsert_one(const Post& p, const text::Analysis* a, std::int64_t& next_id);
+  Status write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace);
   Status adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id);
   Status merge_conversation(std::int64_t from, std::int64_t into);
   Result<std::vector<StoredPost>> read_posts(Statement& st);
@@ -68,6 +70,7 @@ class SqliteStore final : public Store {
   Statement fts_insert_, fts_delete_, fts_insert_range_, post_text_;
   Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, conv_members_, set_conv_;
   Statement max_id_, data_version_, all_awaited_;
+  Statement insert_analysis_, replace_analysis_;
 };
 
 }  // namespace parley::sqlite
