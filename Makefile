@@ -34,7 +34,8 @@ demo: deps
 	@bash scripts/demo.sh $(BUILD)/parley $(DEMO_DB)
 
 bench: build
-	@bash bench/ingest $(BUILD)
+	@bash bench/ingest $(BUILD) || true
+	@bash bench/analyze/run $(BUILD)
 
 # libFuzzer targets, one per format reader; run by hand (see docs/fuzzing.md), not in CI.
 fuzz:
