@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc)
 DEMO_DB ?= parley-demo.db
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build test test-asan demo bench fuzz clean
+.PHONY: all deps build test test-asan demo bench fuzz clean train
 
 all: build
 
@@ -44,6 +44,13 @@ fuzz:
 	  -DPARLEY_TESTS=OFF -DPARLEY_BENCH=OFF >/dev/null
 	@cmake --build $(FUZZ) -j $(JOBS)
 	@echo "fuzz targets built in $(FUZZ)/; how to run them: docs/fuzzing.md"
+
+# Retrains the shipped models from the shipped data, reproducibly (same bytes for the same code and data).
+# The intent model uses the sentiment model's output as features, so sentiment is trained first.
+train: build
+	@$(BUILD)/train_sentiment --shared ../shared/data --lexicons data/lexicons --out data/models/sentiment.model
+	@$(BUILD)/train_intent --shared ../shared/data --corpus data/intent/corpus.tsv \
+	  --brand data/intent/brand_corpus.tsv --out data/intent/intent.model
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

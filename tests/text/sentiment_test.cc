@@ -1,4 +1,6 @@
 #include "parley/text/sentiment.h"
+#include "parley/text/sentiment_model_learned.h"
+#include "parley/text/sentiment_model_train.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +13,17 @@
 namespace parley::text {
 namespace {
 
-// The shipped model (data/lexicons via parley::data_path) with parley's defaults, and a VADER-only one.
-const SentimentModel& parley_model() { return SentimentModel::instance(); }
+// parley's rules (data/lexicons, learned layer off: these tests pin the rules' behaviour), and a VADER-only
+// one. The learned layer, which the shipped instance() puts on top, is tested further down.
+SentimentOptions rules_only() {
+  SentimentOptions o;
+  o.learned = false;
+  return o;
+}
+const SentimentModel& parley_model() {
+  static auto m = SentimentModel::from_dir(std::string(PARLEY_DATA_DIR) + "/lexicons", rules_only());
+  return *m;
+}
 const SentimentModel& vader_model() {
   static auto m = SentimentModel::from_dir(std::string(PARLEY_DATA_DIR) + "/lexicons", SentimentOptions::vader());
   return *m;
@@ -24,9 +35,11 @@ TEST(Sentiment, LexiconLoaded) {
   ASSERT_FALSE(parley_model().empty());
   EXPECT_GT(parley_model().lexicon().size(), 7000u);
   EXPECT_EQ(c("the table is in the room"), 0.0);
-  Sentiment s = analyze_sentiment(tokenize("the table"));
+  Sentiment s = parley_model().analyze(tokenize("the table"));
   EXPECT_EQ(s.label, SentimentClass::neutral);
   EXPECT_DOUBLE_EQ(s.neu, 1.0);
+  // The shared entry point: pos/neu/neg always come from the rules.
+  EXPECT_DOUBLE_EQ(analyze_sentiment(tokenize("the table")).neu, 1.0);
 }
 
 TEST(Sentiment, VaderReferenceValues) {
@@ -144,6 +157,104 @@ TEST(Sentiment, ConcurrentReadsAgree) {
     });
   for (auto& t : th) t.join();
   for (int b : bad) EXPECT_EQ(b, 0);
+}
+
+// --- The learned layer (data/models/sentiment.model) ---
+
+const SentimentModel& learned_model() {
+  static auto m = SentimentModel::from_dir(std::string(PARLEY_DATA_DIR) + "/lexicons", {},
+                                           std::string(PARLEY_DATA_DIR) + "/models/sentiment.model");
+  return *m;
+}
+
+TEST(LearnedSentiment, ShippedModelLoadsAndIsTheDefault) {
+  ASSERT_NE(learned_model().learned(), nullptr);
+  EXPECT_NE(learned_model().learned()->provenance().find("VADER"), std::string::npos);
+  EXPECT_TRUE(SentimentOptions{}.learned);
+  EXPECT_FALSE(SentimentOptions::vader().learned);
+  // instance() (analyze_sentiment's model) attaches it from parley::data_path.
+  EXPECT_NE(SentimentModel::instance().learned(), nullptr);
+  Tokenized tk = tokenize("meh, the update broke my settings again");
+  EXPECT_EQ(analyze_sentiment(tk).compound, learned_model().analyze(tk).compound);
+  // Without a model file, or with the option off, analyze() is the rules.
+  EXPECT_EQ(parley_model().learned(), nullptr);
+  EXPECT_EQ(parley_model().analyze(tk).compound, parley_model().analyze_rules(tk).compound);
+}
+
+TEST(LearnedSentiment, ObviousCases) {
+  auto s = [](std::string_view t) { return learned_model().analyze(t); };
+  EXPECT_EQ(s("I love this phone, it is wonderful!").label, SentimentClass::positive);
+  EXPECT_GT(s("I love this phone, it is wonderful!").compound, 0.3);
+  EXPECT_EQ(s("This is the worst service ever, I hate it").label, SentimentClass::negative);
+  EXPECT_LT(s("This is the worst service ever, I hate it").compound, -0.3);
+  EXPECT_EQ(s("The meeting is on Tuesday at the main office").label, SentimentClass::neutral);
+  EXPECT_LT(s("the food was not good").compound, 0);
+  EXPECT_LT(s("my order is late 😡").compound, 0);
+  Sentiment p = s("The movie was great but the ending was awful and sad");
+  EXPECT_NEAR(p.pos + p.neu + p.neg, 1.0, 1e-9);
+  EXPECT_GE(p.compound, -1.0);
+  EXPECT_LE(p.compound, 1.0);
+}
+
+TEST(LearnedSentiment, DeterministicAcrossCallsAndThreads) {
+  std::vector<std::string> texts = {"great phone!!!", "not good at all", "meh :(", "LOVE it 😍", "ok", ""};
+  std::vector<Sentiment> want;
+  for (auto& t : texts) want.push_back(learned_model().analyze(t));
+  std::vector<std::thread> th;
+  std::vector<int> bad(4, 0);
+  for (int k = 0; k < 4; ++k)
+    th.emplace_back([&, k] {
+      for (int r = 0; r < 300; ++r)
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+          Sentiment g = learned_model().analyze(texts[i]);
+          bad[k] += g.compound != want[i].compound || g.label != want[i].label;
+        }
+    });
+  for (auto& t : th) t.join();
+  for (int b : bad) EXPECT_EQ(b, 0);
+}
+
+TEST(LearnedSentiment, FileRoundTripAndCorruption) {
+  const LearnedSentiment& m = *learned_model().learned();
+  std::string bytes = m.serialize(m.provenance());
+  auto back = LearnedSentiment::parse(bytes);
+  ASSERT_NE(back, nullptr);
+  EXPECT_EQ(back->serialize(back->provenance()), bytes);
+  std::string bad = bytes;
+  bad[bad.size() / 2] ^= 1;
+  EXPECT_EQ(LearnedSentiment::parse(bad), nullptr);                            // checksum
+  EXPECT_EQ(LearnedSentiment::parse(bytes.substr(0, bytes.size() - 9)), nullptr);  // truncated
+  EXPECT_EQ(LearnedSentiment::load("/nonexistent/sentiment.model"), nullptr);
+  SentimentModel rules_only_copy("", "");
+  EXPECT_FALSE(rules_only_copy.attach_learned("/nonexistent/sentiment.model"));
+}
+
+TEST(LearnedSentiment, TrainingIsReproducible) {
+  // A toy corpus: the same examples and config must give the same bytes (the shipped file relies on it).
+  std::vector<SentimentExample> ex;
+  const char* texts[] = {"love it", "hate it", "it is a table", "great!!", "awful :(", "the bus at 9"};
+  const float ratings[] = {3, -3, 0, 2.5f, -2.5f, 0.1f};
+  for (int i = 0; i < 6; ++i) {
+    SentimentExample e;
+    Tokenized tk = tokenize(texts[i]);
+    SentimentRuleStats st;
+    Sentiment r = parley_model().analyze_rules(tk, &st);
+    extract_sentiment_features(tk, r, st, &e.features);
+    e.rating = ratings[i];
+    ex.push_back(std::move(e));
+  }
+  std::vector<const SentimentExample*> ptrs;
+  for (auto& e : ex) ptrs.push_back(&e);
+  SentimentTrainConfig cfg;
+  cfg.hash_bits = 12;
+  cfg.epochs = 20;
+  std::string a = train_sentiment(ptrs, cfg).serialize("t"), b = train_sentiment(ptrs, cfg).serialize("t");
+  EXPECT_EQ(a, b);
+  auto m = LearnedSentiment::parse(a);
+  ASSERT_NE(m, nullptr);
+  EXPECT_GT(m->outputs(ex[0].features)[3], m->outputs(ex[1].features)[3]);  // it learned the direction
+  EXPECT_EQ(sentiment_class_of(0.4f, 0.5f), 1);
+  EXPECT_EQ(sentiment_class_of(-0.6f, 0.5f), 0);
 }
 
 }  // namespace

@@ -11,9 +11,9 @@ namespace parley::text {
 namespace {
 
 // File layout (little-endian, as written by the x86-64/ARM64 machines parley targets):
-//   "PRLYINT1", u32 classes, u32 buckets_log2, u32 rows, rows x {u32 bucket, f32 w[classes]},
+//   "PRLYINT2", u32 classes, u32 buckets_log2, u32 rows, rows x {u32 bucket, f32 w[classes]},
 //   u32 valence_slots, valence_slots x {u64 hash}, valence_slots x {f32 valence}
-constexpr char kMagic[8] = {'P', 'R', 'L', 'Y', 'I', 'N', 'T', '1'};
+constexpr char kMagic[8] = {'P', 'R', 'L', 'Y', 'I', 'N', 'T', '2'};  // 2: brand-directed cues, sentiment bands
 
 template <typename T>
 void put(std::string& out, const T& v) {

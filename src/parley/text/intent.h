@@ -1,7 +1,7 @@
 // Post intent (complaint, praise, question, suggestion, other) and a spam/promotion flag. The intent is a
 // multinomial logistic regression over hashed word n-grams and a few hand-made cues (intent_features.h),
-// trained by tools/train_intent on data/intent/corpus.tsv plus mapped BANKING77/CLINC150 requests; the spam
-// flag is a documented rule. See docs/intent.md for data, figures and limits.
+// trained by tools/train_intent on data/intent/corpus.tsv and data/intent/brand_corpus.tsv (BANKING77/CLINC150
+// when cross-validation favours them); the spam flag is a documented rule. See docs/intent.md for data, figures and limits.
 #pragma once
 
 #include <array>

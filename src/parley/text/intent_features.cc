@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "parley/text/sentiment.h"
+
 namespace parley::text {
 
 namespace {
@@ -19,7 +21,7 @@ constexpr std::size_t kMaxTokens = 256;
 
 // Word classes the cues need. Looked up by the token's hash in a small table built once, so the cue pass
 // costs one probe per token instead of dozens of string comparisons.
-enum CueBit : std::uint32_t {
+enum CueBit : std::uint64_t {
   kShould = 1u << 0, kWouldCould = 1u << 1, kNiceAdj = 1u << 2, kPlease = 1u << 3, kRequestVerb = 1u << 4,
   kWish = 1u << 5, kHope = 1u << 6, kYouThey = 1u << 7, kAdvise = 1u << 8, kWhy = 1u << 9, kNotAux = 1u << 10,
   kThanks = 1u << 11, kAnyone = 1u << 12, kNegator = 1u << 13, kOpener = 1u << 14, kBe = 1u << 15,
@@ -27,13 +29,18 @@ enum CueBit : std::uint32_t {
   kSpamStrong = 1u << 16, kSpamWeak = 1u << 17, kWinEnter = 1u << 18, kWinNext = 1u << 19, kSign = 1u << 20,
   kUp = 1u << 21, kShop = 1u << 22, kNow = 1u << 23, kClick = 1u << 24, kClickNext = 1u << 25, kFollow = 1u << 26,
   kFollowNext = 1u << 27, kEarn = 1u << 28, kMoney = 1u << 29, kOff = 1u << 30, kSpamTag = 1u << 31,
+  // Brand-directed cues (complaint, request, suggestion wording).
+  kComplain = 1ull << 32, kTimeUnit = 1ull << 33, kWorking = 1ull << 34, kSubject = 1ull << 35, kHelp = 1ull << 36,
+  kFeature = 1ull << 37, kRequestNoun = 1ull << 38, kOptionNoun = 1ull << 39, kIdea = 1ull << 40,
+  kImperative = 1ull << 41, kYou = 1ull << 42, kCouldWould = 1ull << 43, kHow = 1ull << 44, kAbout = 1ull << 45,
+  kArticle = 1ull << 46, kGreeting = 1ull << 47,
 };
 
 struct CueTable {
-  static constexpr std::size_t kSlots = 1024;  // ~150 words: load < 1/6
+  static constexpr std::size_t kSlots = 2048;  // ~400 words: load < 1/4
   std::array<std::uint64_t, kSlots> keys{};
-  std::array<std::uint32_t, kSlots> bits{};
-  void add(std::initializer_list<std::string_view> words, std::uint32_t bit) {
+  std::array<std::uint64_t, kSlots> bits{};
+  void add(std::initializer_list<std::string_view> words, std::uint64_t bit) {
     for (auto w : words) {
       std::uint64_t h = intent_hash(w, kSeedWord) | 1;
       std::size_t j = intent_mix(h) & (kSlots - 1);
@@ -42,7 +49,7 @@ struct CueTable {
       bits[j] |= bit;
     }
   }
-  std::uint32_t find(std::uint64_t word_hash) const {
+  std::uint64_t find(std::uint64_t word_hash) const {
     std::uint64_t h = word_hash | 1;
     for (std::size_t j = intent_mix(h) & (kSlots - 1); keys[j]; j = (j + 1) & (kSlots - 1))
       if (keys[j] == h) return bits[j];
@@ -55,9 +62,13 @@ const CueTable& cue_table() {
     CueTable c;
     c.add({"should", "shoulda", "ought"}, kShould);
     c.add({"would", "could", "'d"}, kWouldCould);
-    c.add({"nice", "great", "good", "better", "cool", "awesome", "helpful", "useful", "nicer"}, kNiceAdj);
+    c.add({"nice", "great", "good", "better", "cool", "awesome", "helpful", "useful", "nicer", "amazing", "handy",
+           "lovely", "brilliant", "ideal", "perfect", "easier", "fab"},
+          kNiceAdj);
     c.add({"please", "pls", "plz"}, kPlease);
-    c.add({"add", "make", "bring", "consider", "include", "allow", "let", "give", "put", "change"}, kRequestVerb);
+    c.add({"add", "make", "bring", "consider", "include", "allow", "let", "give", "put", "change", "offer", "stock",
+           "support", "show", "introduce", "open", "do"},
+          kRequestVerb);
     c.add({"wish", "wished", "wishing"}, kWish);
     c.add({"hope"}, kHope);
     c.add({"you", "they"}, kYouThey);
@@ -74,6 +85,34 @@ const CueTable& cue_table() {
            "anybody", "was", "were", "am"},
           kOpener);
     c.add({"be"}, kBe);
+    // Words of dissatisfaction with a service: waiting, repeats, money back, failure, strong disapproval.
+    c.add({"still", "again", "never", "worst", "waiting", "waited", "refund", "refunded", "cancel", "cancelled",
+           "canceled", "broken", "broke", "charged", "overcharged", "ridiculous", "unacceptable", "useless",
+           "terrible", "awful", "disgraceful", "shocking", "joke", "scam", "fuming", "rubbish", "hold", "late",
+           "delayed", "delay", "missing", "lost", "crashes", "crashing", "crashed", "outage", "faulty", "fault",
+           "disappointed", "disappointing", "nobody", "declined", "wrong", "appalling", "pathetic", "horrible",
+           "compensation", "complaint", "ignored", "twice", "fix", "fixed", "stuck", "fail", "failed", "fails"},
+          kComplain);
+    c.add({"minutes", "mins", "min", "hours", "hrs", "hour", "days", "day", "weeks", "week", "months", "month"},
+          kTimeUnit);
+    c.add({"working", "work", "works", "worked", "arrived", "turned", "showed", "received"}, kWorking);
+    c.add({"i", "you", "we", "u", "there", "it", "this", "they", "my", "your", "anyone"}, kSubject);
+    c.add({"help", "helpful", "handy", "useful"}, kHelp);
+    c.add({"feature"}, kFeature);
+    c.add({"request", "requests"}, kRequestNoun);
+    c.add({"option", "options", "button", "way", "setting", "settings", "mode", "feature", "toggle", "filter"},
+          kOptionNoun);
+    c.add({"idea", "suggestion", "suggestions", "proposal", "psa", "tip", "advice"}, kIdea);
+    c.add({"add", "make", "bring", "let", "fix", "give", "stop", "sort", "refund", "send", "check", "try", "get",
+           "put", "allow", "cancel", "answer", "explain", "offer", "consider", "support", "stock", "show", "turn",
+           "avoid", "measure", "include", "please", "pls", "plz", "tell", "keep", "use", "remove", "change"},
+          kImperative);
+    c.add({"you", "u", "ya", "y'all"}, kYou);
+    c.add({"could", "would", "can"}, kCouldWould);
+    c.add({"how"}, kHow);
+    c.add({"about"}, kAbout);
+    c.add({"a", "an", "the", "some", "more"}, kArticle);
+    c.add({"hi", "hey", "hello", "hiya", "dear", "yo", "ok", "so", "ugh", "honestly", "lol", "wow"}, kGreeting);
     // Strong: only promotions and engagement farming talk like this. Weak: common in ads, and elsewhere.
     c.add({"giveaway", "giveaways", "sweepstakes", "followback", "f4f", "promo", "coupon", "coupons", "discount",
            "prizes", "prize", "prizey"},
@@ -160,7 +199,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   // One hash per token; n-grams combine these, so each token's bytes are read once.
   std::array<std::uint64_t, kMaxTokens> th;
   std::array<std::string_view, kMaxTokens> norm;
-  std::array<std::uint32_t, kMaxTokens> bits;
+  std::array<std::uint64_t, kMaxTokens> bits;
   const CueTable& cues = cue_table();
   const std::size_t n = std::min(t.tokens.size(), kMaxTokens);
   int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
@@ -205,9 +244,11 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   out.add((prev * 31) ^ cue("</s>") ^ kSeedBi);
 
   // Sentence openers: a wh-/aux-word starting a sentence (after leading @mentions and "RT") marks questions
-  // better than a question mark alone, which sarcasm and rhetoric also use.
-  bool at_start = true;
-  int wh_starts = 0;
+  // better than a question mark alone, which sarcasm and rhetoric also use. "how do I", "can I", "is there",
+  // "do you" (an opener with a subject right after it) is the usual shape of a request for information; a
+  // base verb first ("add", "fix", "please ...", after greetings) is an imperative: a request or a demand.
+  bool at_start = true, first_word = true;
+  int wh_starts = 0, opener_subject = 0, imperatives = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
     if (tok.kind == TokenKind::mention || norm[i] == "rt") continue;
@@ -216,26 +257,51 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       continue;
     }
     if (at_start && tok.kind == TokenKind::word) {
+      if (bits[i] & kGreeting) continue;  // "hey @acme, ..." / "hi, ...": the sentence starts after it
       out.add(th[i] ^ kSeedStart);
-      if (bits[i] & kOpener) ++wh_starts;
+      if (bits[i] & kOpener) {
+        ++wh_starts;
+        for (std::size_t j = i + 1; j < n && j <= i + 2; ++j)
+          if (bits[j] & kSubject) {
+            ++opener_subject;
+            break;
+          }
+      }
+      if (bits[i] & kImperative) {
+        ++imperatives;
+        if (first_word) out.add(cue("imperative_first"));
+      }
+      first_word = false;
     }
     at_start = false;
   }
 
-  // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you").
-  int negations = 0, neg_scope = 0;
+  // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you"), and
+  // complaint cues ("still", "refund", "3 days", "not working").
+  int negations = 0, neg_scope = 0, complain = 0, pos_words = 0, neg_words = 0;
+  bool duration = false, not_working = false;
   float pos = 0, neg = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint32_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0, b2 = i + 2 < n ? bits[i + 2] : 0;
+    const std::uint64_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0, b2 = i + 2 < n ? bits[i + 2] : 0;
     if (b & kShould) out.add(cue("modal_should"));
     if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
+    if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
+    if ((b & kCouldWould) && (b1 & kYou)) out.add(cue("could_you"));
     if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
+    if ((b & kRequestVerb) && ((b1 & kOptionNoun) || ((b1 & kArticle) && (b2 & kOptionNoun))))
+      out.add(cue("add_option"));
+    if ((b & kFeature) && (b1 & kRequestNoun)) out.add(cue("feature_request"));
+    if (b & kIdea) out.add(cue("idea"));
+    if ((b & kHow) && (b1 & kAbout)) out.add(cue("how_about"));
     if (b & kWish) out.add(cue("wish"));
     if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
     if (b & kAdvise) out.add(cue("advise"));
     if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
     if (b & kThanks) out.add(cue("thanks"));
     if (b & kAnyone) out.add(cue("anyone"));
+    if (b & kComplain) ++complain;
+    if (t.tokens[i].kind == TokenKind::number && (b1 & kTimeUnit)) duration = true;
+    if ((b & kNegator) && ((b1 & kWorking) || (b2 & kWorking))) not_working = true;
 
     // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts.
     if (neg_scope > 0) --neg_scope;
@@ -247,8 +313,14 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     if (valence && t.tokens[i].kind == TokenKind::word) {
       float v = valence->find(th[i]);
       if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
-      if (v > 0) pos += v;
-      if (v < 0) neg -= v;
+      if (v > 0) {
+        pos += v;
+        ++pos_words;
+      }
+      if (v < 0) {
+        neg -= v;
+        ++neg_words;
+      }
     }
   }
   auto bucket = [](float x) { return x <= 0 ? 0 : x < 2 ? 1 : x < 4 ? 2 : x < 7 ? 3 : 4; };
@@ -256,15 +328,46 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
                                                         cue("pos4")};
   static constexpr std::array<std::uint64_t, 5> kNeg = {cue("neg0"), cue("neg1"), cue("neg2"), cue("neg3"),
                                                         cue("neg4")};
+  static constexpr std::array<std::uint64_t, 4> kPosWords = {cue("posw0"), cue("posw1"), cue("posw2"),
+                                                             cue("posw3")};
+  static constexpr std::array<std::uint64_t, 4> kNegWords = {cue("negw0"), cue("negw1"), cue("negw2"),
+                                                             cue("negw3")};
+  static constexpr std::array<std::uint64_t, 4> kComplainN = {cue("cc0"), cue("cc1"), cue("cc2"), cue("cc3")};
   out.add(kPos[bucket(pos)]);
   out.add(kNeg[bucket(neg)]);
+  out.add(kPosWords[std::min(pos_words, 3)]);
+  out.add(kNegWords[std::min(neg_words, 3)]);
   if (neg > pos + 1) out.add(cue("net_negative"));
   if (pos > neg + 1) out.add(cue("net_positive"));
+  const int complaint_cues = complain + duration + not_working;
+  out.add(kComplainN[std::min(complaint_cues, 3)]);
+  if (duration) out.add(cue("duration"));
+  if (not_working) out.add(cue("not_working"));
+
+  // Sentence-level sentiment from the sentiment module (its rules: negation, boosters, "but", emoji...),
+  // in five bands, alone and together with "addressed to someone": negative at a brand is a complaint far
+  // more often than negative in general.
+  const double compound = SentimentModel::instance().analyze(t).compound;
+  const int band = compound <= -0.5 ? 0 : compound <= -0.05 ? 1 : compound < 0.05 ? 2 : compound < 0.5 ? 3 : 4;
+  static constexpr std::array<std::uint64_t, 5> kSent = {cue("sent0"), cue("sent1"), cue("sent2"), cue("sent3"),
+                                                         cue("sent4")};
+  static constexpr std::array<std::uint64_t, 5> kSentAddr = {cue("sent0@"), cue("sent1@"), cue("sent2@"),
+                                                             cue("sent3@"), cue("sent4@")};
+  out.add(kSent[band]);
+  const bool lead_mention = n && t.tokens[0].kind == TokenKind::mention;
+  if (mentions) out.add(kSentAddr[band]);
+  if (lead_mention) out.add(cue("lead_mention"));
+
+  const bool q_end = n && norm[n - 1].find('?') != std::string_view::npos;
   if (negations) out.add(cue("negation"));
   if (q_marks) out.add(cue("q_mark"));
-  if (n && norm[n - 1].find('?') != std::string_view::npos) out.add(cue("q_end"));
+  if (q_end) out.add(cue("q_end"));
   if (wh_starts) out.add(cue("wh_start"));
   if (wh_starts && q_marks) out.add(cue("wh_start_q"));
+  if (opener_subject) out.add(cue("opener_subject"));
+  if (opener_subject && q_marks) out.add(cue("opener_subject_q"));
+  if (imperatives) out.add(cue("imperative"));
+  if (q_marks && complaint_cues) out.add(cue("q_and_complaint"));
   if (excl) out.add(cue("excl"));
   if (excl >= 3) out.add(cue("excl3"));
   if (caps) out.add(cue("all_caps"));
@@ -281,7 +384,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     int strong = 0, weak = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const Token& tok = t.tokens[i];
-      const std::uint32_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0;
+      const std::uint64_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0;
       if (tok.kind == TokenKind::hashtag) {
         if (cues.find(intent_hash(tok.norm, kSeedWord)) & kSpamTag) ++strong;
         continue;

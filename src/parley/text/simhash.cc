@@ -130,29 +130,34 @@ NearDuplicateIndex::NearDuplicateIndex(int max_distance) : k_(max_distance) {
   if (k_ < 0 || k_ > 15) throw std::invalid_argument("NearDuplicateIndex: max_distance must be 0..15");
   const int blocks = k_ + 1;
   int start = 0;
-  dense_.resize(static_cast<std::size_t>(blocks));
+  nodes_.resize(static_cast<std::size_t>(blocks));
   sparse_.resize(static_cast<std::size_t>(blocks));
   for (int b = 0; b < blocks; ++b) {
     int width = 64 / blocks + (b < 64 % blocks ? 1 : 0);
     shift_.push_back(start);
     mask_.push_back(width == 64 ? ~0ull : ((1ull << width) - 1));
-    if (width <= 16) dense_[static_cast<std::size_t>(b)].resize(std::size_t{1} << width);
+    // Dense: one head node per value. Sparse: node 0 is a placeholder so that 0 can mean "no next node".
+    nodes_[static_cast<std::size_t>(b)].resize(width <= 16 ? std::size_t{1} << width : 1);
     start += width;
   }
 }
 
-const std::vector<NearDuplicateIndex::Entry>* NearDuplicateIndex::bucket(int b, std::uint64_t value) const {
-  const auto& d = dense_[static_cast<std::size_t>(b)];
-  if (!d.empty()) return &d[value];
+std::uint32_t NearDuplicateIndex::head(int b, std::uint64_t value) const {
+  if (mask_[static_cast<std::size_t>(b)] <= 0xFFFF) return static_cast<std::uint32_t>(value);
   const auto& m = sparse_[static_cast<std::size_t>(b)];
   auto it = m.find(value);
-  return it == m.end() ? nullptr : &it->second;
+  return it == m.end() ? kNone : it->second;
 }
 
-std::vector<NearDuplicateIndex::Entry>& NearDuplicateIndex::bucket_for_insert(int b, std::uint64_t value) {
-  auto& d = dense_[static_cast<std::size_t>(b)];
-  if (!d.empty()) return d[value];
-  return sparse_[static_cast<std::size_t>(b)][value];
+std::uint32_t NearDuplicateIndex::head_for_insert(int b, std::uint64_t value) {
+  if (mask_[static_cast<std::size_t>(b)] <= 0xFFFF) return static_cast<std::uint32_t>(value);
+  auto& nodes = nodes_[static_cast<std::size_t>(b)];
+  auto [it, inserted] = sparse_[static_cast<std::size_t>(b)].try_emplace(value, 0);
+  if (inserted) {
+    it->second = static_cast<std::uint32_t>(nodes.size());
+    nodes.emplace_back();
+  }
+  return it->second;
 }
 
 std::uint32_t NearDuplicateIndex::find(std::uint32_t x) const {
@@ -165,13 +170,47 @@ std::uint32_t NearDuplicateIndex::find(std::uint32_t x) const {
 
 std::uint32_t NearDuplicateIndex::group(std::uint32_t item) const { return find(item); }
 
+std::uint32_t NearDuplicateIndex::first_with(std::uint64_t hash) const {
+  if (exact_.empty()) return kNone;
+  const std::size_t mask = exact_.size() - 1;
+  for (std::size_t s = mix64(hash) & mask;; s = (s + 1) & mask) {
+    const std::uint32_t item = exact_[s];
+    if (item == kNone || hashes_[item] == hash) return item;
+  }
+}
+
+void NearDuplicateIndex::remember_first(std::uint64_t hash, std::uint32_t item) {
+  // Kept at most half full so probes stay short; grows by doubling and re-inserting the first items.
+  if ((distinct_ + 1) * 2 > exact_.size()) {
+    std::vector<std::uint32_t> old;
+    old.swap(exact_);
+    exact_.assign(std::max<std::size_t>(1024, old.size() * 2), kNone);
+    const std::size_t mask = exact_.size() - 1;
+    for (std::uint32_t it : old) {
+      if (it == kNone) continue;
+      std::size_t s = mix64(hashes_[it]) & mask;
+      while (exact_[s] != kNone) s = (s + 1) & mask;
+      exact_[s] = it;
+    }
+  }
+  const std::size_t mask = exact_.size() - 1;
+  std::size_t s = mix64(hash) & mask;
+  while (exact_[s] != kNone) s = (s + 1) & mask;
+  exact_[s] = item;
+  ++distinct_;
+}
+
 std::vector<std::uint32_t> NearDuplicateIndex::near(std::uint64_t hash) const {
   std::vector<std::uint32_t> r;
   for (int b = 0; b <= k_; ++b) {
-    const auto* entries = bucket(b, block(hash, b));
-    if (!entries) continue;
-    for (const auto& e : *entries)
-      if (hamming(e.hash, hash) <= k_) r.push_back(e.item);
+    const auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    for (std::uint32_t n = head(b, block(hash, b)); n != kNone;) {
+      const Node& node = nodes[n];
+      for (std::uint32_t i = 0; i < node.count; ++i)
+        if (hamming(node.hash[i], hash) <= k_)
+          for (std::uint32_t it = first_with(node.hash[i]); it != kNone; it = next_same_[it]) r.push_back(it);
+      n = node.next ? node.next : kNone;
+    }
   }
   std::sort(r.begin(), r.end());
   r.erase(std::unique(r.begin(), r.end()), r.end());
@@ -180,18 +219,46 @@ std::vector<std::uint32_t> NearDuplicateIndex::near(std::uint64_t hash) const {
 
 std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
   const auto item = static_cast<std::uint32_t>(hashes_.size());
+  const std::uint32_t first = first_with(hash);
   hashes_.push_back(hash);
   parent_.push_back(item);
+  next_same_.push_back(kNone);
+  last_same_.push_back(item);
+  if (first != kNone) {
+    // A copy of an indexed hash: same neighbours, so the first post's group is this post's group.
+    parent_[item] = find(first);
+    next_same_[last_same_[first]] = item;
+    last_same_[first] = item;
+    return item;
+  }
+  remember_first(hash, item);
   for (int b = 0; b <= k_; ++b) {
-    auto& entries = bucket_for_insert(b, block(hash, b));
-    comparisons_ += entries.size();
-    for (const auto& e : entries) {
-      if (hamming(e.hash, hash) > k_) continue;
-      // Union by smallest item number, so a group is always named by its earliest member.
-      std::uint32_t a = find(e.item), c = find(item);
-      if (a != c) parent_[std::max(a, c)] = std::min(a, c);
+    auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    std::uint32_t n = head_for_insert(b, block(hash, b));
+    while (true) {
+      Node& node = nodes[n];
+      comparisons_ += node.count;
+      for (std::uint32_t i = 0; i < node.count; ++i) {
+        if (hamming(node.hash[i], hash) > k_) continue;
+        // Union by smallest item number, so a group is always named by its earliest member.
+        std::uint32_t a = find(first_with(node.hash[i])), c = find(item);
+        if (a != c) parent_[std::max(a, c)] = std::min(a, c);
+      }
+      if (node.next) {
+        n = node.next;
+        continue;
+      }
+      if (node.count < 7) {
+        node.hash[node.count++] = hash;
+      } else {
+        const auto added = static_cast<std::uint32_t>(nodes.size());
+        nodes[n].next = added;  // before emplace_back, which may move the nodes
+        nodes.emplace_back();
+        nodes.back().hash[0] = hash;
+        nodes.back().count = 1;
+      }
+      break;
     }
-    entries.push_back({hash, item});
   }
   return item;
 }

@@ -32,13 +32,29 @@ std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle
 // e-mails, punctuation, emoji and emoticons do not.
 std::uint64_t simhash(const Tokenized& t);
 
-inline int hamming(std::uint64_t a, std::uint64_t b) { return __builtin_popcountll(a ^ b); }
+// Without -mpopcnt (the default x86-64 target) __builtin_popcountll is a libgcc call; the index compares
+// hashes in its hottest loop, so the portable build counts bits inline (SWAR) instead.
+inline int popcount64(std::uint64_t x) {
+#if defined(__POPCNT__)
+  return __builtin_popcountll(x);
+#else
+  x = x - ((x >> 1) & 0x5555555555555555ull);
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+  return static_cast<int>((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+inline int hamming(std::uint64_t a, std::uint64_t b) { return popcount64(a ^ b); }
 
 // Groups hashes that are within `max_distance` bits of each other, transitively: a group is a connected
 // component of the graph "distance <= K". Components do not depend on insertion order; a group is named by
 // its first-inserted member (the original that the rest copied, when posts are added in time order).
 // Lookup uses the pigeonhole trick: the 64 bits are cut into K+1 blocks and two hashes within K bits agree
-// exactly on at least one block, so only posts sharing a block value are compared.
+// exactly on at least one block, so only posts sharing a block value are compared. Only DISTINCT hashes are
+// put in the blocks: a post whose hash is already indexed (exact copies, retweets, posts with no words,
+// which hash to 0) joins the group of that hash's first post in one table probe. That is exact, not an
+// approximation: equal hashes have the same neighbours, and the first one is already united with them.
+// Without it a popular hash made every later post scan a bucket holding all its copies.
 class NearDuplicateIndex {
  public:
   explicit NearDuplicateIndex(int max_distance = kDefaultMaxDistance);
@@ -58,18 +74,35 @@ class NearDuplicateIndex {
   std::uint64_t block(std::uint64_t hash, int b) const { return (hash >> shift_[b]) & mask_[b]; }
   std::uint32_t find(std::uint32_t item) const;
 
+  // Item of the first post with `hash` (open addressing on the hash itself, which is already well mixed),
+  // or kNone.
+  std::uint32_t first_with(std::uint64_t hash) const;
+  void remember_first(std::uint64_t hash, std::uint32_t item);
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+
   int k_;
   std::vector<int> shift_;
   std::vector<std::uint64_t> mask_;
   std::vector<std::uint64_t> hashes_;
   mutable std::vector<std::uint32_t> parent_;  // union-find; path halving in find() mutates
-  // Per block, the posts with each block value, as contiguous (hash, item) runs so a lookup reads one or
-  // two cache lines instead of chasing a pointer per candidate. Narrow blocks are indexed directly.
-  struct Entry { std::uint64_t hash; std::uint32_t item; };
-  std::vector<std::vector<std::vector<Entry>>> dense_;                       // [block][value], width <= 16
-  std::vector<std::unordered_map<std::uint64_t, std::vector<Entry>>> sparse_;  // [block], wider blocks
-  const std::vector<Entry>* bucket(int b, std::uint64_t value) const;
-  std::vector<Entry>& bucket_for_insert(int b, std::uint64_t value);
+  std::vector<std::uint32_t> next_same_;       // item -> next item with the same hash, or kNone (for near())
+  std::vector<std::uint32_t> last_same_;       // first item of a hash -> last item with it (append point)
+  std::vector<std::uint32_t> exact_;           // open-addressing table of first items, kNone = empty slot
+  std::size_t distinct_ = 0;
+  // Per block, the distinct hashes with each block value, in chains of cache-line nodes: a lookup costs
+  // one cache miss per seven candidates instead of a miss for a bucket header plus one for its entries
+  // (the buckets of 100k posts are far bigger than L2). Items are not stored: a hash that matches is
+  // rare and is resolved through exact_. Narrow blocks (<= 16 bits) use node value as their head node;
+  // wider ones find the head through a hash map.
+  struct alignas(64) Node {
+    std::uint64_t hash[7];
+    std::uint32_t count = 0;
+    std::uint32_t next = 0;  // overflow node index, 0 = none (node 0 is never an overflow node)
+  };
+  std::vector<std::vector<Node>> nodes_;                                    // [block][node]
+  std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> sparse_;    // [block] value -> head node
+  std::uint32_t head(int b, std::uint64_t value) const;  // kNone when the value has no node yet
+  std::uint32_t head_for_insert(int b, std::uint64_t value);
   std::uint64_t comparisons_ = 0;
 };
 

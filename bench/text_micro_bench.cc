@@ -1,0 +1,244 @@
+// Per-component cost of `parley analyze`, in ns per post, on the same generated posts as bench/analyze/run.
+// Each benchmark runs one component over the whole sample (inputs prepared outside the timed loop), so the
+// "ns/post" counter is directly comparable with the end-to-end budget (8.5 µs per post for the 2x-AFINN
+// target). Reads bench/out/analyze-100000.jsonl when present, else generates posts with ingest_gen.
+//
+//   build/text_micro_bench [--posts=N] [--benchmark_filter=...]
+//
+// --posts (default 20000) is how many posts each component sees; NearDup indexes every post of the file
+// from an empty index, like one `parley analyze` run, since its cost per add grows with the index.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "parley/config/org_config.h"
+#include "parley/ingest/reader.h"
+#include "parley/text/analyzer.h"
+#include "parley/text/gazetteer.h"
+#include "parley/text/intent.h"
+#include "parley/text/key_phrases.h"
+#include "parley/text/language.h"
+#include "parley/text/sentiment.h"
+#include "parley/text/simhash.h"
+#include "parley/text/tokenizer.h"
+#include "parley/text/urgency.h"
+
+namespace {
+
+using namespace parley;
+
+std::size_t g_posts = 20000;
+
+struct Collect final : ingest::RecordSink {
+  std::vector<Post> posts;
+  std::size_t limit = 0;
+  void post(Post&& p, std::uint64_t) override {
+    if (posts.size() < limit) posts.push_back(std::move(p));
+  }
+  void reject(std::uint64_t, std::string) override {}
+};
+
+std::string posts_file() {
+  const std::string src = PARLEY_SOURCE_DIR;
+  std::string f = src + "/bench/out/analyze-100000.jsonl";
+  if (std::filesystem::exists(f)) return f;
+  // Same generator and defaults as bench/analyze/run, next to this binary.
+  std::string tmp = (std::filesystem::temp_directory_path() / "parley-text-micro.jsonl").string();
+  std::string gen = (std::filesystem::canonical("/proc/self/exe").parent_path() / "ingest_gen").string();
+  std::string cmd = gen + " --count " + std::to_string(g_posts) + " --jsonl " + tmp + " --quiet";
+  if (std::system(cmd.c_str()) != 0) {
+    std::cerr << "text_micro_bench: cannot generate posts with " << gen << "\n";
+    std::exit(2);
+  }
+  return tmp;
+}
+
+// Everything the benchmarks share, built once.
+struct Fixture {
+  std::string jsonl;  // the raw bytes of the first g_posts lines, for the parse benchmark
+  std::vector<Post> posts;
+  std::vector<text::Tokenized> tok;
+  std::vector<std::string> lang;
+  std::vector<std::uint64_t> hashes;      // of the sample
+  std::vector<std::uint64_t> all_hashes;  // of every post in the file: the index's cost grows with its size
+  std::unique_ptr<text::Analyzer> analyzer;
+  std::unique_ptr<text::IntentModel> intent;
+
+  Fixture() {
+    std::string file = posts_file();
+    std::FILE* fp = std::fopen(file.c_str(), "rb");
+    if (!fp) { std::perror(file.c_str()); std::exit(2); }
+    char* line = nullptr;
+    std::size_t cap = 0;
+    std::size_t n = 0;
+    ssize_t len;
+    while (n < g_posts && (len = getline(&line, &cap, fp)) > 0) {
+      jsonl.append(line, static_cast<std::size_t>(len));
+      ++n;
+    }
+    std::free(line);
+    std::fclose(fp);
+    Collect c;
+    c.limit = g_posts;
+    read_all(c);
+    posts = std::move(c.posts);
+    std::vector<text::GazetteerEntry> entities;
+    if (auto cfg = load_org_config(std::string(PARLEY_SOURCE_DIR) + "/data/demo/org.toml")) entities = cfg->entities;
+    auto a = text::Analyzer::create(entities);
+    if (!a) { std::cerr << a.message() << "\n"; std::exit(2); }
+    analyzer = std::move(*a);
+    auto im = text::IntentModel::load_default();
+    if (!im) { std::cerr << im.message() << "\n"; std::exit(2); }
+    intent = std::make_unique<text::IntentModel>(std::move(*im));
+    for (const auto& p : posts) {
+      tok.push_back(text::tokenize(p.text));
+      lang.push_back(text::detect_language(tok.back().text, p.language));
+      hashes.push_back(text::simhash(tok.back()));
+    }
+    struct Hashes final : ingest::RecordSink {
+      std::vector<std::uint64_t>* out;
+      void post(Post&& p, std::uint64_t) override { out->push_back(text::simhash(text::tokenize(p.text))); }
+      void reject(std::uint64_t, std::string) override {}
+    } h;
+    h.out = &all_hashes;
+    std::FILE* all = std::fopen(file.c_str(), "rb");
+    ingest::ReaderOptions o;
+    o.format = ingest::Format::jsonl;
+    (void)ingest::read_input(all, file, o, h);
+    std::fclose(all);
+  }
+
+  void read_all(ingest::RecordSink& sink) const {
+    std::FILE* mem = fmemopen(const_cast<char*>(jsonl.data()), jsonl.size(), "rb");
+    ingest::ReaderOptions o;
+    o.format = ingest::Format::jsonl;
+    (void)ingest::read_input(mem, "bench", o, sink);
+    std::fclose(mem);
+  }
+};
+
+const Fixture& fx() {
+  static const Fixture f;
+  return f;
+}
+
+void per_post(benchmark::State& state, std::size_t n) {
+  // Seconds per post, printed with an SI prefix: "850n" is 850 ns per post.
+  state.counters["per_post"] = benchmark::Counter(static_cast<double>(n) * static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+// Runs fn(i) for every post i per iteration.
+template <class Fn>
+void over_posts(benchmark::State& state, Fn&& fn) {
+  const auto& f = fx();
+  for (auto _ : state)
+    for (std::size_t i = 0; i < f.posts.size(); ++i) fn(f, i);
+  per_post(state, f.posts.size());
+}
+
+void BM_JsonlRead(benchmark::State& state) {
+  const auto& f = fx();
+  struct Count final : ingest::RecordSink {
+    std::size_t n = 0;
+    void post(Post&& p, std::uint64_t) override { n += p.text.size() > 0; }
+    void reject(std::uint64_t, std::string) override {}
+  };
+  for (auto _ : state) {
+    Count c;
+    f.read_all(c);
+    benchmark::DoNotOptimize(c.n);
+  }
+  per_post(state, f.posts.size());
+}
+
+void BM_Tokenize(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::tokenize(f.posts[i].text)); });
+}
+void BM_Language(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(text::detect_language(f.tok[i].text, f.posts[i].language));
+  });
+}
+void BM_Sentiment(benchmark::State& s) {
+  const auto& m = text::SentimentModel::instance();
+  over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(f.tok[i])); });
+}
+void BM_Intent(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(f.intent->classify(f.tok[i])); });
+}
+void BM_Gazetteer(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(f.analyzer->gazetteer().match(f.tok[i].text));
+  });
+}
+void BM_RiskTerms(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::risk_terms(f.tok[i].text)); });
+}
+void BM_Shouting(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::shouting(f.tok[i].text)); });
+}
+void BM_KeyPhrases(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(text::key_phrases(f.tok[i], f.lang[i], 5));
+  });
+}
+void BM_SimHash(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::simhash(f.tok[i])); });
+}
+void BM_NearDup(benchmark::State& state) {
+  const auto& f = fx();
+  double comparisons = 0;
+  for (auto _ : state) {
+    text::NearDuplicateIndex idx;
+    std::uint64_t groups = 0;
+    for (auto h : f.all_hashes) {
+      auto item = idx.add(h);
+      groups += idx.group(item);
+    }
+    benchmark::DoNotOptimize(groups);
+    comparisons = static_cast<double>(idx.comparisons());
+  }
+  state.counters["cmp/add"] = comparisons / static_cast<double>(f.all_hashes.size());
+  per_post(state, f.all_hashes.size());
+}
+void BM_AnalyzeFull(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(f.analyzer->analyze(f.posts[i])); });
+}
+
+BENCHMARK(BM_JsonlRead)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Sentiment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Intent)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Gazetteer)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RiskTerms)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Shouting)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_KeyPhrases)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SimHash)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NearDup)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AnalyzeFull)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Our own flag first; Google Benchmark rejects flags it does not know.
+  std::vector<char*> rest;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--posts=", 8) == 0) g_posts = std::strtoull(argv[i] + 8, nullptr, 10);
+    else rest.push_back(argv[i]);
+  }
+  int n = static_cast<int>(rest.size());
+  benchmark::Initialize(&n, rest.data());
+  if (benchmark::ReportUnrecognizedArguments(n, rest.data())) return 2;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
