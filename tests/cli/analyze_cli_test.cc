@@ -59,6 +59,38 @@ TEST(AnalyzeCli, ReadsPostFormatsAndSelectsFields) {
   EXPECT_EQ(run_parley("analyze --fields colour '" + dir.file("p.jsonl") + "'").exit_code, 2);
 }
 
+TEST(AnalyzeCli, OutputLinesAreWhatNlohmannWouldPrint) {
+  // The output is written by hand (speed); every line must be byte for byte nlohmann's dump() of the same
+  // object: sorted keys, escapes (quotes, backslashes, control characters as \u00XX), UTF-8 kept as is,
+  // numbers in its format.
+  TempDir dir;
+  write_file(dir.file("p.jsonl"),
+             R"({"source":"x","id":"q\"1\\","author":"ana","text":"He said \"WORST\" \\o/ tab\there\u0001 😡 Ünïcödé #Fail","created_at":"2024-03-05T14:07:09Z"})"
+             "\n"
+             R"({"source":"x","id":"2","author":"bo","text":"lol","created_at":"2024-03-05T14:07:09Z"})"
+             "\n"
+             R"({"source":"x","id":"3","author":"bo","text":"Northwind Fiber is down again, I want a refund!!! @NorthwindHelp","created_at":"2024-03-05T14:07:09Z"})"
+             "\n"
+             R"({"source":"x","id":"4","author":"bo","text":"Northwind Fiber is down again, I want a refund!!! @NorthwindHelp","created_at":"2024-03-05T14:07:09Z"})"
+             "\n");
+  auto r = run_parley("analyze --config '" + std::string(PARLEY_DATA_DIR) + "/demo/org.toml' '" + dir.file("p.jsonl") +
+                      "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::stringstream ss(r.out);
+  std::string line;
+  int n = 0;
+  while (std::getline(ss, line)) {
+    ++n;
+    EXPECT_EQ(line, nlohmann::json::parse(line).dump()) << line;
+  }
+  EXPECT_EQ(n, 4);
+  auto rows = json_lines(r.out);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0]["id"], "q\"1\\");
+  EXPECT_EQ(rows[3]["dup_of"], "x/3");
+  EXPECT_FALSE(rows[2]["entities"].empty());
+}
+
 TEST(AnalyzeCli, BadConfigIsNamedByFileAndLine) {
   TempDir dir;
   write_file(dir.file("org.toml"), "[[products]]\nname = 5\n");

@@ -144,6 +144,47 @@ TEST(NearDuplicateIndex, ExactlyKBitsInAnyBlocksMatch) {
   }
 }
 
+TEST(NearDuplicateIndex, MatchesBruteForceWithManyCopiesAndClusters) {
+  // Exact copies skip the blocks (they join their first post's group) and buckets spill into overflow
+  // nodes; groups and near() must still be exactly the brute-force connected components.
+  std::vector<std::uint64_t> hashes;
+  std::uint64_t x = 0x9e3779b97f4a7c15ull;
+  auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+  for (int c = 0; c < 40; ++c) {
+    // A cluster: one centre, copies of it, and variants a few bits away; all share the low block.
+    std::uint64_t centre = next() & ~0xFFFull;
+    for (int k = 0; k < 12; ++k) {
+      std::uint64_t h = centre;
+      if (k % 3 == 1) h ^= 1ull << (20 + next() % 40);
+      if (k % 3 == 2) h ^= (1ull << (20 + next() % 40)) | (1ull << (20 + next() % 40)) | (1ull << 63);
+      hashes.push_back(h);
+    }
+    hashes.push_back(0);  // posts without words
+  }
+  for (int i = 0; i < 200; ++i) hashes.push_back(next());
+  NearDuplicateIndex idx;
+  for (auto h : hashes) idx.add(h);
+  const auto n = hashes.size();
+  std::vector<std::uint32_t> comp(n);
+  for (std::uint32_t i = 0; i < n; ++i) comp[i] = i;
+  for (bool changed = true; changed;) {  // brute-force components: smallest member names the group
+    changed = false;
+    for (std::uint32_t i = 0; i < n; ++i)
+      for (std::uint32_t j = 0; j < n; ++j)
+        if (hamming(hashes[i], hashes[j]) <= kDefaultMaxDistance && comp[j] < comp[i]) {
+          comp[i] = comp[j];
+          changed = true;
+        }
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    ASSERT_EQ(idx.group(i), comp[i]) << i;
+    std::vector<std::uint32_t> want;
+    for (std::uint32_t j = 0; j < n; ++j)
+      if (hamming(hashes[i], hashes[j]) <= kDefaultMaxDistance) want.push_back(j);
+    ASSERT_EQ(idx.near(hashes[i]), want) << i;
+  }
+}
+
 // --- Measuring K: real tweets as originals, generated near-duplicates, unrelated tweets as negatives. ---
 
 std::vector<std::string> airline_tweets(std::size_t limit) {

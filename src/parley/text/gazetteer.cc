@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <stdexcept>
 #include <unordered_map>
@@ -168,6 +169,71 @@ std::string fold_pattern(std::string_view s) {
   return r.substr(lead);
 }
 
+// What the folding routine makes of the code points that are most of non-English social text, computed
+// once with fold() itself so the scan cannot disagree with it: two-byte code points (Latin-1, Latin
+// Extended, Greek, Cyrillic...) map to their folded bytes; for the rest of the BMP and the emoji blocks, a
+// bit says the code point folds to itself and is no space, so its bytes are fed as they are. Anything else
+// (a space, a code point folding to something else) takes the generic path with utf8proc.
+struct FoldCache {
+  struct Two {
+    std::uint8_t kind = 0;  // 0 generic, 1 whitespace, 2 fold to `bytes`
+    std::uint8_t len = 0;
+    unsigned char bytes[10];
+  };
+  static constexpr std::int32_t kEmojiFirst = 0x1F000, kEmojiEnd = 0x1FB00;
+  std::array<Two, 0x800> two{};
+  std::vector<std::uint64_t> same;  // bit per code point in [0, 0x10000) then [kEmojiFirst, kEmojiEnd)
+
+  FoldCache() : same((0x10000 + (kEmojiEnd - kEmojiFirst)) / 64 + 1, 0) {
+    auto folded = [](std::int32_t cp, std::string& out) {
+      unsigned char buf[4];
+      int n = encode(cp, buf);
+      std::string_view one(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+      out.clear();
+      fold(one, kLower, [&](unsigned char b, std::size_t, bool) { out.push_back(static_cast<char>(b)); },
+           [](std::size_t) {});
+      return std::string(one);
+    };
+    std::string out;
+    for (std::int32_t cp = 0x80; cp < 0x10000; ++cp) {
+      if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not code points of valid UTF-8
+      std::string orig = folded(cp, out);
+      const bool space = is_space_cp(cp);
+      if (cp < 0x800) {
+        Two& t = two[static_cast<std::size_t>(cp)];
+        if (space) t.kind = 1;
+        else if (out.size() <= sizeof t.bytes) {
+          t.kind = 2;
+          t.len = static_cast<std::uint8_t>(out.size());
+          std::memcpy(t.bytes, out.data(), out.size());
+        }
+      } else if (!space && out == orig) {
+        set(static_cast<std::size_t>(cp));
+      }
+    }
+    for (std::int32_t cp = kEmojiFirst; cp < kEmojiEnd; ++cp) {
+      std::string orig = folded(cp, out);
+      if (!is_space_cp(cp) && out == orig) set(static_cast<std::size_t>(0x10000 + cp - kEmojiFirst));
+    }
+  }
+  // True when `cp` (>= 0x800) folds to its own bytes and is not whitespace.
+  bool folds_to_itself(std::int32_t cp) const {
+    std::size_t k;
+    if (cp < 0x10000) k = static_cast<std::size_t>(cp);
+    else if (cp >= kEmojiFirst && cp < kEmojiEnd) k = static_cast<std::size_t>(0x10000 + cp - kEmojiFirst);
+    else return false;
+    return (same[k / 64] >> (k % 64)) & 1;
+  }
+
+ private:
+  void set(std::size_t k) { same[k / 64] |= 1ull << (k % 64); }
+};
+
+const FoldCache& fold_cache() {
+  static const FoldCache c;
+  return c;
+}
+
 // True when the bytes just before `b` are part of a URL token ("https://host/...n5" must not match "n5").
 bool inside_url(std::string_view s, std::size_t b) {
   std::size_t start = b;
@@ -308,6 +374,7 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
   std::uint32_t ring[kRing];
   std::size_t fed = 0;        // bytes fed so far
   std::uint32_t row = 0;      // current state * C, with kHasOutput possibly set
+  const FoldCache& fc = fold_cache();
 
   auto report = [&](std::size_t cp_end) {
     // Walks every pattern ending at the last fed byte, from longest to shortest.
@@ -355,9 +422,55 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
       if (row & kHasOutput) report(i);
       continue;
     }
+    // Common non-ASCII code points through the fold cache (same bytes as fold() would feed).
+    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      const auto cp2 = static_cast<std::size_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+      const FoldCache::Two& f = fc.two[cp2];
+      if (f.kind == 1) {  // whitespace: one ' ' per run
+        if (!last_space) {
+          last_space = true;
+          ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | kFirstByte;
+          ++fed;
+          row = delta[(row & ~kHasOutput) + m.cls[' ']];
+          i += 2;
+          if (row & kHasOutput) report(i);
+        } else {
+          i += 2;
+        }
+        continue;
+      }
+      if (f.kind == 2) {
+        last_space = false;
+        for (std::uint8_t k = 0; k < f.len; ++k) {
+          ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | (k == 0 ? kFirstByte : 0);
+          ++fed;
+          row = delta[(row & ~kHasOutput) + m.cls[f.bytes[k]]];
+        }
+        i += 2;
+        if (row & kHasOutput) report(i);
+        continue;
+      }
+    }
     // One non-ASCII code point through the shared folding routine.
     std::int32_t cp;
     int len = decode(text, i, cp);
+    // Emoji, CJK, punctuation: their own bytes. Only for well-formed sequences (shortest form, continuation
+    // bytes), where the raw bytes are exactly what fold() would re-encode.
+    const bool well_formed =
+        len == (cp < 0x10000 ? 3 : 4) && cp >= 0x800 &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80 &&
+        (len == 3 || (static_cast<unsigned char>(text[i + 3]) & 0xC0) == 0x80);
+    if (well_formed && fc.folds_to_itself(cp)) {
+      last_space = false;
+      for (int k = 0; k < len; ++k) {
+        ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | (k == 0 ? kFirstByte : 0);
+        ++fed;
+        row = delta[(row & ~kHasOutput) + m.cls[static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)])]];
+      }
+      i += static_cast<std::size_t>(len);
+      if (row & kHasOutput) report(i);
+      continue;
+    }
     std::string_view one = text.substr(i, static_cast<std::size_t>(len));
     bool space = is_space_cp(cp);
     if (space && last_space) { i += static_cast<std::size_t>(len); continue; }

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <cstdint>
+
+#include "parley/text/lexicon.h"
 
 namespace parley::text {
 
@@ -35,21 +37,55 @@ constexpr std::array<std::pair<unsigned, const char*>, 5> kLists = {{
          "tout tous aujourd'hui merci bonjour salut c'est j'ai"},
 }};
 
-const std::unordered_map<std::string_view, unsigned>& stopwords() {
-  static const auto* m = [] {
-    auto* r = new std::unordered_map<std::string_view, unsigned>();
+// Stopword -> language bits, in a small open-addressing table: it is probed for every word token of every
+// post, and std::unordered_map<std::string_view, ...> spent more time hashing and chasing nodes than the
+// rest of the extraction.
+class StopTable {
+ public:
+  StopTable() {
     for (const auto& [bit, words] : kLists) {
       std::string_view all(words);
       while (!all.empty()) {
         auto sp = all.find(' ');
         auto w = all.substr(0, sp);
-        if (!w.empty()) (*r)[w] |= bit;
+        if (!w.empty()) {
+          Slot& s = slots_[probe(w, hash(w))];
+          s.word = w;
+          s.hash = hash(w);
+          s.bits |= bit;
+          max_word_ = std::max(max_word_, w.size());
+        }
         all = sp == std::string_view::npos ? std::string_view() : all.substr(sp + 1);
       }
     }
-    return r;
-  }();
-  return *m;
+  }
+  // Language bits of `w`, 0 when it is no stopword; `h` is hash(w).
+  unsigned bits(std::string_view w, std::uint32_t h) const {
+    if (w.size() > max_word_) return 0;  // longer than any listed word
+    return slots_[probe(w, h)].bits;
+  }
+  // The lexicon's word hash: eight bytes per step, where FNV took one multiply per byte.
+  static std::uint32_t hash(std::string_view w) { return static_cast<std::uint32_t>(lex_hash(w)); }
+
+ private:
+  static constexpr std::size_t kSlots = 2048;  // ~550 words: under 30% full, so probes are short
+  struct Slot {
+    std::string_view word;
+    std::uint32_t hash = 0;  // compared first: most probes are for content words, which miss
+    unsigned bits = 0;
+  };
+  std::size_t probe(std::string_view w, std::uint32_t h) const {
+    std::size_t s = h & (kSlots - 1);
+    while (!slots_[s].word.empty() && !(slots_[s].hash == h && slots_[s].word == w)) s = (s + 1) & (kSlots - 1);
+    return s;
+  }
+  Slot slots_[kSlots];
+  std::size_t max_word_ = 0;
+};
+
+const StopTable& stopwords() {
+  static const StopTable t;
+  return t;
 }
 
 unsigned language_mask(std::string_view language) {
@@ -66,79 +102,109 @@ constexpr std::size_t kMaxPhraseWords = 4;
 }  // namespace
 
 bool is_stopword(std::string_view norm, std::string_view language) {
-  const auto& m = stopwords();
-  auto it = m.find(norm);
-  return it != m.end() && (it->second & language_mask(language));
+  return (stopwords().bits(norm, StopTable::hash(norm)) & language_mask(language)) != 0;
 }
 
 std::vector<std::string> key_phrases(const Tokenized& t, std::string_view language, std::size_t max_phrases) {
   const unsigned mask = language_mask(language);
-  const auto& stops = stopwords();
-  // Candidate phrases as ranges of word norms; hashtags separately.
-  struct Phrase { std::size_t first, count; bool hashtag; std::size_t order; };
-  std::vector<std::string_view> words;
-  std::vector<Phrase> phrases;
+  const StopTable& stops = stopwords();
+  // Per-thread scratch, cleared per call: the extraction allocates nothing but its result after warm-up.
+  // Words are numbered by distinct norm (a post has a few dozen words at most, so a linear search over
+  // their hashes beats a hash table), which makes RAKE's statistics array look-ups and phrase comparison
+  // integer compares.
+  struct Phrase { std::uint32_t first, count; bool hashtag; double score; };
+  struct WordStat { std::string_view word; std::uint32_t hash; double freq, degree; };
+  thread_local std::vector<std::uint32_t> words;  // word ids, in text order
+  thread_local std::vector<Phrase> phrases;
+  thread_local std::vector<WordStat> wstat;
+  thread_local std::vector<std::uint32_t> order;
+  words.clear();
+  phrases.clear();
+  wstat.clear();
+  auto id_of = [&](std::string_view w, std::uint32_t h) -> std::uint32_t {
+    for (std::size_t k = 0; k < wstat.size(); ++k)
+      if (wstat[k].hash == h && wstat[k].word == w) return static_cast<std::uint32_t>(k);
+    wstat.push_back({w, h, 0, 0});
+    return static_cast<std::uint32_t>(wstat.size() - 1);
+  };
+  // Candidate phrases as ranges of word ids; hashtags separately.
   std::size_t run_start = 0, run_len = 0;
   auto close_run = [&] {
-    if (run_len) phrases.push_back({run_start, std::min(run_len, kMaxPhraseWords), false, phrases.size()});
+    if (run_len)
+      phrases.push_back({static_cast<std::uint32_t>(run_start),
+                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0});
     run_len = 0;
   };
   for (const auto& tok : t.tokens) {
-    bool content = false;
-    if (tok.kind == TokenKind::word && tok.norm.size() > 1) {
-      auto it = stops.find(tok.norm);
-      content = !(it != stops.end() && (it->second & mask));
-    }
     if (tok.kind == TokenKind::hashtag && !tok.norm.empty()) {
       close_run();
-      words.push_back(tok.norm);
-      phrases.push_back({words.size() - 1, 1, true, phrases.size()});
+      words.push_back(id_of(tok.norm, StopTable::hash(tok.norm)));
+      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0});
       continue;
     }
-    if (!content) { close_run(); continue; }
+    if (tok.kind != TokenKind::word || tok.norm.size() <= 1) { close_run(); continue; }
+    const std::uint32_t h = StopTable::hash(tok.norm);
+    if (stops.bits(tok.norm, h) & mask) { close_run(); continue; }
     if (!run_len) run_start = words.size();
-    words.push_back(tok.norm);
+    words.push_back(id_of(tok.norm, h));
     ++run_len;
   }
   close_run();
   if (phrases.empty()) return {};
 
-  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included). A post has a
-  // few dozen words at most, so linear look-ups beat hashing here.
-  struct WordStat { std::string_view word; double freq = 0, degree = 0; };
-  std::vector<WordStat> wstat;
-  auto stat = [&](std::string_view w) -> WordStat& {
-    for (auto& s : wstat) if (s.word == w) return s;
-    wstat.push_back({w});
-    return wstat.back();
-  };
+  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included).
   for (const auto& p : phrases)
-    for (std::size_t i = 0; i < p.count; ++i) {
-      auto& s = stat(words[p.first + i]);
+    for (std::uint32_t i = 0; i < p.count; ++i) {
+      WordStat& s = wstat[words[p.first + i]];
       s.freq += 1;
       s.degree += static_cast<double>(p.count);
     }
-  struct Scored { std::string text; double score; std::size_t order; };
-  std::vector<Scored> scored;
-  for (const auto& p : phrases) {
-    std::string text = p.hashtag ? "#" : "";
+  // Phrase scores; a repeated phrase (same words, same hashtag-ness, hence the same text) is listed once,
+  // at its first position.
+  order.clear();
+  for (std::uint32_t k = 0; k < phrases.size(); ++k) {
+    Phrase& p = phrases[k];
+    bool repeated = false;
+    for (std::uint32_t o : order) {
+      const Phrase& q = phrases[o];
+      if (q.count == p.count && q.hashtag == p.hashtag &&
+          std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
+        repeated = true;
+        break;
+      }
+    }
+    if (repeated) continue;
     double score = 0;
-    for (std::size_t i = 0; i < p.count; ++i) {
-      auto w = words[p.first + i];
-      if (i) text += ' ';
-      text.append(w);
-      const auto& s = stat(w);
+    for (std::uint32_t i = 0; i < p.count; ++i) {
+      const WordStat& s = wstat[words[p.first + i]];
       score += s.degree / s.freq;
     }
-    bool repeated = std::any_of(scored.begin(), scored.end(), [&](const Scored& x) { return x.text == text; });
-    if (repeated) continue;  // a repeated phrase is listed once
-    scored.push_back({std::move(text), score, p.order});
+    p.score = score;
+    order.push_back(k);
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+  // Best first, ties in text order: a stable insertion sort, since a post has a handful of phrases and
+  // std::stable_sort allocates a temporary buffer on every call.
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    const std::uint32_t cur = order[k];
+    std::size_t j = k;
+    while (j > 0 && phrases[order[j - 1]].score < phrases[cur].score) {
+      order[j] = order[j - 1];
+      --j;
+    }
+    order[j] = cur;
+  }
+  // Only the phrases returned are turned into strings.
   std::vector<std::string> out;
-  for (auto& s : scored) {
+  out.reserve(std::min(max_phrases, order.size()));
+  for (std::uint32_t k : order) {
     if (out.size() == max_phrases) break;
-    out.push_back(std::move(s.text));
+    const Phrase& p = phrases[k];
+    std::string& text = out.emplace_back();
+    if (p.hashtag) text.push_back('#');
+    for (std::uint32_t i = 0; i < p.count; ++i) {
+      if (i) text.push_back(' ');
+      text.append(wstat[words[p.first + i]].word);
+    }
   }
   return out;
 }

@@ -26,29 +26,45 @@ inline int decode(std::string_view s, std::size_t i, std::int32_t& cp) {
   return len;
 }
 
-// Copies `text` with URLs, @mentions and #hashtags replaced by one space each: handles and tags are names,
-// not words of any language, and URLs are mostly English-looking path fragments.
+// Length of the URL, @mention or #hashtag starting at text[i] (up to the next whitespace), or 0 when none
+// starts there. Handles and tags are names, not words of any language, and URLs are mostly English-looking
+// path fragments, so the detector skips them.
+inline std::size_t handle_at(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  const std::size_t n = text.size();
+  bool skip = false;
+  if (c == '@' || c == '#') skip = i + 1 < n && !is_space(static_cast<unsigned char>(text[i + 1]));
+  else if (c == 'h' || c == 'H') skip = text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://";
+  else if (c == 'w' || c == 'W') skip = text.substr(i, 4) == "www." || text.substr(i, 4) == "WWW.";
+  if (!skip) return 0;
+  std::size_t j = i;
+  while (j < n && !is_space(static_cast<unsigned char>(text[j]))) ++j;
+  return j - i;
+}
+
+inline bool may_start_handle(unsigned char c) {
+  return c == '@' || c == '#' || c == 'h' || c == 'H' || c == 'w' || c == 'W';
+}
+
+// Copies `text` with URLs, @mentions and #hashtags replaced by one space each (what CLD2 is given).
 std::string strip_handles(std::string_view text) {
   std::string out;
-  out.reserve(text.size());
+  out.resize(text.size());  // never longer than the input: a skipped run of >= 2 bytes becomes one space
+  char* o = out.data();
   std::size_t i = 0, n = text.size();
   while (i < n) {
     auto c = static_cast<unsigned char>(text[i]);
-    bool at_start = i == 0 || !is_alnum(static_cast<unsigned char>(text[i - 1]));
-    bool skip = false;
-    if (at_start) {
-      if ((c == '@' || c == '#') && i + 1 < n && !is_space(static_cast<unsigned char>(text[i + 1]))) skip = true;
-      else if ((c == 'h' || c == 'H') && (text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://")) skip = true;
-      else if ((c == 'w' || c == 'W') && (text.substr(i, 4) == "www." || text.substr(i, 4) == "WWW.")) skip = true;
+    if (may_start_handle(c) && (i == 0 || !is_alnum(static_cast<unsigned char>(text[i - 1])))) {
+      if (std::size_t len = handle_at(text, i)) {
+        i += len;
+        *o++ = ' ';
+        continue;
+      }
     }
-    if (skip) {
-      while (i < n && !is_space(static_cast<unsigned char>(text[i]))) ++i;
-      out.push_back(' ');
-      continue;
-    }
-    out.push_back(static_cast<char>(c));
+    *o++ = static_cast<char>(c);
     ++i;
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 
@@ -73,6 +89,20 @@ Script script_of(std::int32_t cp) {
 bool is_letter(std::int32_t cp) {
   auto cat = utf8proc_category(cp);
   return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// Letters and lower-case forms of U+0080..U+024F (Latin-1, Latin Extended-A/B), looked up once: accented
+// Latin letters are most of the non-ASCII code points in the posts the vote sees, and two utf8proc calls
+// per letter cost more than the rest of the loop. 0 = not a letter.
+struct LatinTable {
+  std::array<std::int32_t, 0x250> lower{};
+  LatinTable() {
+    for (std::int32_t cp = 0x80; cp < 0x250; ++cp) lower[static_cast<std::size_t>(cp)] = is_letter(cp) ? utf8proc_tolower(cp) : 0;
+  }
+};
+const LatinTable& latin_table() {
+  static const LatinTable t;
+  return t;
 }
 
 // Function words for the Latin-script vote. Only words that belong to one of the seven languages count
@@ -192,7 +222,10 @@ std::string detect_language_cld2(std::string_view utf8_text, std::string_view hi
 }
 
 std::string detect_language(std::string_view utf8_text, std::string_view hint) {
-  std::string cleaned = strip_handles(utf8_text);
+  // One pass over the text itself, skipping handles and URLs in place: the cleaned copy is only made when
+  // CLD2 has to look at it.
+  const std::string_view cleaned = utf8_text;
+  const LatinTable& latin_lower = latin_table();
   std::array<int, kScripts> letters{};
   std::array<int, kVotes> hits{};
   const VoteTable& table = votes();
@@ -210,6 +243,27 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
   for (std::size_t i = 0; i < cleaned.size();) {
     auto c = static_cast<unsigned char>(cleaned[i]);
     if (c < 0x80) {
+      // Runs of lower-case ASCII letters after a letter or digit are the bulk of Latin text: copy them in
+      // one loop. Nothing can start a handle or URL right after an ASCII letter or digit, so the check
+      // below is not needed for them.
+      if (c >= 'a' && c <= 'z' && i > 0 && is_alnum(static_cast<unsigned char>(cleaned[i - 1]))) {
+        std::size_t j = i;
+        while (j < cleaned.size() && cleaned[j] >= 'a' && cleaned[j] <= 'z') {
+          if (wlen < sizeof word) word[wlen++] = cleaned[j];
+          else word_too_long = true;
+          ++j;
+        }
+        letters[latin] += static_cast<int>(j - i);
+        i = j;
+        continue;
+      }
+      if (may_start_handle(c) && (i == 0 || !is_alnum(static_cast<unsigned char>(cleaned[i - 1])))) {
+        if (std::size_t len = handle_at(cleaned, i)) {  // as if replaced by a space
+          end_word();
+          i += len;
+          continue;
+        }
+      }
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
         ++letters[latin];
         if (wlen < sizeof word) word[wlen++] = static_cast<char>(c | 0x20);
@@ -224,7 +278,21 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
     }
     std::int32_t cp;
     int len = decode(cleaned, i, cp);
-    if (cp == 0x2019 && wlen) {  // typographic apostrophe: "don’t" is one word
+    if (cp < 0x250) {  // Latin-1 and Latin Extended: table, same result as the general path below
+      if (std::int32_t lower = latin_lower.lower[static_cast<std::size_t>(cp)]) {
+        ++letters[latin];
+        char buf[4];
+        int bl = utf8proc_encode_char(lower, reinterpret_cast<utf8proc_uint8_t*>(buf));
+        if (wlen + static_cast<std::size_t>(bl) <= sizeof word) {
+          std::memcpy(word + wlen, buf, static_cast<std::size_t>(bl));
+          wlen += static_cast<std::size_t>(bl);
+        } else {
+          word_too_long = true;
+        }
+      } else {
+        end_word();
+      }
+    } else if (cp == 0x2019 && wlen) {  // typographic apostrophe: "don’t" is one word
       if (wlen < sizeof word) word[wlen++] = '\'';
     } else if (is_letter(cp)) {
       Script s = script_of(cp);
@@ -279,7 +347,7 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
     }
     default: break;
   }
-  return run_cld2(cleaned, hint);
+  return run_cld2(strip_handles(utf8_text), hint);
 }
 
 }  // namespace parley::text

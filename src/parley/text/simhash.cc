@@ -170,33 +170,42 @@ std::uint32_t NearDuplicateIndex::find(std::uint32_t x) const {
 
 std::uint32_t NearDuplicateIndex::group(std::uint32_t item) const { return find(item); }
 
+// exact_ slots: (mix64(hash) >> 32) << 32 | (item + 1), 0 = empty. The tag settles nearly every probe
+// without reading hashes_[item], which is one more cache miss per add.
 std::uint32_t NearDuplicateIndex::first_with(std::uint64_t hash) const {
   if (exact_.empty()) return kNone;
+  const std::uint64_t m = mix64(hash), tag = m & 0xFFFFFFFF00000000ull;
   const std::size_t mask = exact_.size() - 1;
-  for (std::size_t s = mix64(hash) & mask;; s = (s + 1) & mask) {
-    const std::uint32_t item = exact_[s];
-    if (item == kNone || hashes_[item] == hash) return item;
+  for (std::size_t s = m & mask;; s = (s + 1) & mask) {
+    const std::uint64_t slot = exact_[s];
+    if (slot == 0) return kNone;
+    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+      const auto item = static_cast<std::uint32_t>((slot & 0xFFFFFFFFu) - 1);
+      if (hashes_[item] == hash) return item;
+    }
   }
 }
 
 void NearDuplicateIndex::remember_first(std::uint64_t hash, std::uint32_t item) {
   // Kept at most half full so probes stay short; grows by doubling and re-inserting the first items.
-  if ((distinct_ + 1) * 2 > exact_.size()) {
-    std::vector<std::uint32_t> old;
-    old.swap(exact_);
-    exact_.assign(std::max<std::size_t>(1024, old.size() * 2), kNone);
+  auto put = [this](std::uint64_t h, std::uint32_t it) {
+    const std::uint64_t m = mix64(h);
     const std::size_t mask = exact_.size() - 1;
-    for (std::uint32_t it : old) {
-      if (it == kNone) continue;
-      std::size_t s = mix64(hashes_[it]) & mask;
-      while (exact_[s] != kNone) s = (s + 1) & mask;
-      exact_[s] = it;
-    }
+    std::size_t s = m & mask;
+    while (exact_[s] != 0) s = (s + 1) & mask;
+    exact_[s] = (m & 0xFFFFFFFF00000000ull) | (static_cast<std::uint64_t>(it) + 1);
+  };
+  if ((distinct_ + 1) * 2 > exact_.size()) {
+    std::vector<std::uint64_t> old;
+    old.swap(exact_);
+    exact_.assign(std::max<std::size_t>(1024, old.size() * 2), 0);
+    for (std::uint64_t slot : old)
+      if (slot != 0) {
+        const auto it = static_cast<std::uint32_t>((slot & 0xFFFFFFFFu) - 1);
+        put(hashes_[it], it);
+      }
   }
-  const std::size_t mask = exact_.size() - 1;
-  std::size_t s = mix64(hash) & mask;
-  while (exact_[s] != kNone) s = (s + 1) & mask;
-  exact_[s] = item;
+  put(hash, item);
   ++distinct_;
 }
 
@@ -232,11 +241,24 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
     return item;
   }
   remember_first(hash, item);
+  // The K+1 head nodes are independent cache misses (the index is far bigger than L2): ask for all of them
+  // first so they load in parallel instead of one after another.
+  std::uint32_t heads[16];
+  for (int b = 0; b <= k_; ++b) {
+    heads[b] = head_for_insert(b, block(hash, b));
+    const char* line = reinterpret_cast<const char*>(&nodes_[static_cast<std::size_t>(b)][heads[b]]);
+    __builtin_prefetch(line);
+    __builtin_prefetch(line + 64);
+  }
   for (int b = 0; b <= k_; ++b) {
     auto& nodes = nodes_[static_cast<std::size_t>(b)];
-    std::uint32_t n = head_for_insert(b, block(hash, b));
+    std::uint32_t n = heads[b];
     while (true) {
       Node& node = nodes[n];
+      if (node.next) {
+        __builtin_prefetch(&nodes[node.next]);
+        __builtin_prefetch(reinterpret_cast<const char*>(&nodes[node.next]) + 64);
+      }
       comparisons_ += node.count;
       for (std::uint32_t i = 0; i < node.count; ++i) {
         if (hamming(node.hash[i], hash) > k_) continue;
@@ -248,7 +270,7 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
         n = node.next;
         continue;
       }
-      if (node.count < 7) {
+      if (node.count < Node::kCap) {
         node.hash[node.count++] = hash;
       } else {
         const auto added = static_cast<std::uint32_t>(nodes.size());

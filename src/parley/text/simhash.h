@@ -87,15 +87,16 @@ class NearDuplicateIndex {
   mutable std::vector<std::uint32_t> parent_;  // union-find; path halving in find() mutates
   std::vector<std::uint32_t> next_same_;       // item -> next item with the same hash, or kNone (for near())
   std::vector<std::uint32_t> last_same_;       // first item of a hash -> last item with it (append point)
-  std::vector<std::uint32_t> exact_;           // open-addressing table of first items, kNone = empty slot
+  std::vector<std::uint64_t> exact_;           // open-addressing table of first items (see first_with)
   std::size_t distinct_ = 0;
-  // Per block, the distinct hashes with each block value, in chains of cache-line nodes: a lookup costs
-  // one cache miss per seven candidates instead of a miss for a bucket header plus one for its entries
-  // (the buckets of 100k posts are far bigger than L2). Items are not stored: a hash that matches is
+  // Per block, the distinct hashes with each block value, in chains of two-cache-line nodes: a lookup
+  // costs one (prefetched) miss per 15 candidates instead of a miss for a bucket header plus one for its
+  // entries (the buckets of 100k posts are far bigger than L2). Items are not stored: a hash that matches is
   // rare and is resolved through exact_. Narrow blocks (<= 16 bits) use node value as their head node;
   // wider ones find the head through a hash map.
   struct alignas(64) Node {
-    std::uint64_t hash[7];
+    static constexpr std::uint32_t kCap = 15;  // two cache lines, fetched together
+    std::uint64_t hash[kCap];
     std::uint32_t count = 0;
     std::uint32_t next = 0;  // overflow node index, 0 = none (node 0 is never an overflow node)
   };
