@@ -5,6 +5,7 @@
 #include <string>
 
 #include "parley/text/intent_train.h"
+#include "parley/text/sentiment.h"
 #include "parley/text/tokenizer.h"
 
 namespace parley::text {
@@ -97,6 +98,28 @@ TEST(IntentTrain, CsvRecords) {
   EXPECT_EQ(r[1][0], "x, \"y\"");
   EXPECT_EQ(r[2][0], "multi\nline");
   EXPECT_EQ(r[2][1], "3");
+}
+
+}  // namespace
+}  // namespace parley::text
+
+namespace parley::text {
+namespace {
+
+// The analyser hands intent the sentiment it already computed; the result must be exactly what intent
+// computes by itself.
+TEST(IntentModelShared, GivenSentimentGivesTheSameResult) {
+  auto m = IntentModel::load_default();
+  ASSERT_TRUE(m) << m.message();
+  for (const char* s : {"my internet has been down for 3 days, worst service ever", "how do I reset my password?",
+                        "you should add dark mode", "thank you so much, great support!", "meh", ""}) {
+    const Tokenized t = tokenize(s);
+    const Sentiment sent = SentimentModel::instance().analyze(t);
+    const IntentResult a = m->classify(t), b = m->classify(t, sent);
+    EXPECT_EQ(a.label, b.label) << s;
+    EXPECT_EQ(a.confidence, b.confidence) << s;
+    EXPECT_EQ(a.spam, b.spam) << s;
+  }
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ Analysis Analyzer::analyze(const Post& p) const {
   const Tokenized tok = tokenize(p.text);
   a.language = detect_language(tok.text, p.language);
   a.sentiment = sentiment_->analyze(tok);
-  a.intent = intent_->classify(tok);
+  a.intent = intent_->classify(tok, a.sentiment);
   a.entities = gazetteer_->match(tok.text);
 
   UrgencyInputs u;

@@ -105,9 +105,10 @@ std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t
   return probabilities(t, nullptr);
 }
 
-std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t, bool* spam) const {
+std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t, bool* spam,
+                                                            const double* compound) const {
   IntentFeatures f;
-  extract_intent_features(t, &valence_, f, spam);
+  extract_intent_features(t, &valence_, f, spam, compound);
   std::array<float, kIntentClasses> z{};
   for (std::size_t i = 0; i < f.n; ++i) {
     const float* w = &weights_[std::size_t(f.index[i]) * kIntentClasses];
@@ -122,9 +123,15 @@ std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t
   return p;
 }
 
-IntentResult IntentModel::classify(const Tokenized& t) const {
+IntentResult IntentModel::classify(const Tokenized& t) const { return classify_with(t, nullptr); }
+
+IntentResult IntentModel::classify(const Tokenized& t, const Sentiment& sentiment) const {
+  return classify_with(t, &sentiment.compound);
+}
+
+IntentResult IntentModel::classify_with(const Tokenized& t, const double* compound) const {
   IntentResult r;
-  auto p = probabilities(t, &r.spam);
+  auto p = probabilities(t, &r.spam, compound);
   int best = 0;
   for (int k = 1; k < kIntentClasses; ++k)
     if (p[k] > p[best]) best = k;

@@ -25,6 +25,8 @@ class IntentModel {
   static Result<IntentModel> load_default();
 
   IntentResult classify(const Tokenized& t) const;
+  // The same when the caller already has SentimentModel::instance()'s result for `t` (saves computing it).
+  IntentResult classify(const Tokenized& t, const Sentiment& sentiment) const;
   // Per-class probabilities in Intent order, for evaluation and calibration checks.
   std::array<double, kIntentClasses> probabilities(const Tokenized& t) const;
 
@@ -37,7 +39,9 @@ class IntentModel {
   const std::vector<float>& weights() const { return weights_; }
 
  private:
-  std::array<double, kIntentClasses> probabilities(const Tokenized& t, bool* spam) const;
+  std::array<double, kIntentClasses> probabilities(const Tokenized& t, bool* spam,
+                                                   const double* compound = nullptr) const;
+  IntentResult classify_with(const Tokenized& t, const double* compound) const;
   std::vector<float> weights_;  // bucket-major: the five class weights of a bucket share a cache line
   IntentValence valence_;
 };

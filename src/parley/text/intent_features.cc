@@ -193,7 +193,8 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   extract_intent_features(t, valence, out, nullptr);
 }
 
-void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam) {
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam,
+                             const double* known_compound) {
   out.n = 0;
   out.add(cue("bias"));
   // One hash per token; n-grams combine these, so each token's bytes are read once.
@@ -347,7 +348,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   // Sentence-level sentiment from the sentiment module (its rules: negation, boosters, "but", emoji...),
   // in five bands, alone and together with "addressed to someone": negative at a brand is a complaint far
   // more often than negative in general.
-  const double compound = SentimentModel::instance().analyze(t).compound;
+  const double compound = known_compound ? *known_compound : SentimentModel::instance().analyze(t).compound;
   const int band = compound <= -0.5 ? 0 : compound <= -0.05 ? 1 : compound < 0.05 ? 2 : compound < 0.5 ? 3 : 4;
   static constexpr std::array<std::uint64_t, 5> kSent = {cue("sent0"), cue("sent1"), cue("sent2"), cue("sent3"),
                                                          cue("sent4")};

@@ -62,8 +62,11 @@ struct IntentFeatures {
 
 // Fills `out` (reset first) with the bucket of every feature of `t`. `valence` may be null.
 void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out);
-// The same, also applying the spam rule on the same pass when `spam` is not null.
-void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam);
+// The same, also applying the spam rule on the same pass when `spam` is not null. `compound`, when not
+// null, is SentimentModel::instance()'s compound for `t`, already computed by the caller (the analyser
+// computes it anyway), so it is not computed twice; it must be exactly that value.
+void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam,
+                             const double* compound = nullptr);
 
 // The spam/promotion rule (documented in docs/intent.md): a link or promo cue plus enough promo evidence.
 bool intent_spam_rule(const Tokenized& t);
