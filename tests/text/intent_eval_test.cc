@@ -36,7 +36,7 @@ TEST(IntentEval, CorpusTestSplit) {
     std::printf("  %-10s P %.3f R %.3f F1 %.3f support %d\n", std::string(to_string(text::Intent(k))).c_str(),
                 c.precision, c.recall, c.f1, c.support);
   }
-  EXPECT_GE(s->macro_f1, 0.45);  // reached 0.485 (0.478 before the brand corpus)
+  EXPECT_GE(s->macro_f1, 0.49);  // reached 0.520 with the shipped (make train) model; 0.478 before the brand corpus
   EXPECT_GE(s->accuracy, 0.57);  // reached 0.601
 }
 
@@ -51,7 +51,7 @@ TEST(IntentEval, BrandCorpusTestSplit) {
                 c.precision, c.recall, c.f1, c.support);
   }
   EXPECT_EQ(s->n, 221);
-  EXPECT_GE(s->macro_f1, 0.70);  // reached 0.739
+  EXPECT_GE(s->macro_f1, 0.72);  // reached 0.760 with the shipped model
   EXPECT_GE(s->accuracy, 0.72);  // reached 0.765
 }
 
@@ -63,7 +63,7 @@ TEST(IntentEval, SuggestionMining) {
   std::printf("suggestion mining (trial test): P %.3f R %.3f F1 %.3f n %d positives %d (best published 0.749)\n",
               s->precision, s->recall, s->f1, s->n, s->positives);
   EXPECT_EQ(s->n, 592);
-  EXPECT_GE(s->f1, 0.60);  // reached 0.639 (0.264 before the brand corpus)
+  EXPECT_GE(s->f1, 0.58);  // reached 0.613 with the shipped model (0.264 before the brand corpus)
 }
 
 TEST(IntentEval, AirlineComplaints) {
@@ -76,7 +76,7 @@ TEST(IntentEval, AirlineComplaints) {
               s->complaint_recall_negative, s->negatives, s->complaint_share_positive, s->positives,
               s->complaint_share_neutral, s->neutrals);
   EXPECT_EQ(s->negatives, 9178);
-  EXPECT_GE(s->complaint_recall_negative, 0.37);  // reached 0.409 (0.055 before)
+  EXPECT_GE(s->complaint_recall_negative, 0.38);  // reached 0.414 with the shipped model (0.055 before)
   EXPECT_LE(s->complaint_share_positive, 0.04);  // reached 0.025 (0.002 before)
 }
 

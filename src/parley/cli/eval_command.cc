@@ -61,20 +61,25 @@ int run_eval(const std::string& shared, bool json) {
     std::cerr << "parley eval: " << intent.message() << "\n";
     return kUsageOrIo;
   }
-  if (auto s = eval::eval_intent_corpus_test(*intent, data_path("intent/corpus.tsv"))) {
+  // The project's two labelled corpora, test splits only: VADER texts, and brand-directed posts written for
+  // parley (docs/intent.md).
+  const std::pair<const char*, const char*> corpora[] = {{"VADER-text corpus test", "intent/corpus.tsv"},
+                                                        {"brand corpus test", "intent/brand_corpus.tsv"}};
+  for (const auto& [label, file] : corpora) {
+    auto s = eval::eval_intent_corpus_test(*intent, data_path(file));
+    if (!s) {
+      std::cerr << "parley eval: " << label << ": " << s.message() << "\n";
+      continue;
+    }
     for (std::size_t c = 0; c < text::kIntentClasses; ++c) {
       const auto& cs = s->per_class[c];
-      const std::string cls(text::to_string(static_cast<text::Intent>(c)));
-      rows.push_back({"intent", "corpus test split: " + cls, "precision", cs.precision, -1,
-                      static_cast<std::size_t>(cs.support), -1, ""});
-      rows.push_back({"intent", "corpus test split: " + cls, "recall", cs.recall, -1,
-                      static_cast<std::size_t>(cs.support), -1, ""});
-      rows.push_back({"intent", "corpus test split: " + cls, "f1", cs.f1, -1, static_cast<std::size_t>(cs.support),
-                      -1, ""});
+      const std::string data = std::string(label) + ": " + std::string(text::to_string(static_cast<text::Intent>(c)));
+      const auto n = static_cast<std::size_t>(cs.support);
+      rows.push_back({"intent", data, "precision", cs.precision, -1, n, -1, ""});
+      rows.push_back({"intent", data, "recall", cs.recall, -1, n, -1, ""});
+      rows.push_back({"intent", data, "f1", cs.f1, -1, n, -1, ""});
     }
-    rows.push_back({"intent", "corpus test split", "macro_f1", s->macro_f1, -1, static_cast<std::size_t>(s->n), -1, ""});
-  } else {
-    std::cerr << "parley eval: intent corpus: " << s.message() << "\n";
+    rows.push_back({"intent", label, "macro_f1", s->macro_f1, -1, static_cast<std::size_t>(s->n), -1, ""});
   }
   if (auto s = eval::eval_suggestion_mining(*intent, shared + "/suggestion-mining/SubtaskA_Trial_Test_Labeled.csv")) {
     rows.push_back({"intent", "SemEval-2019 9A trial (suggestion)", "f1", s->f1, -1, static_cast<std::size_t>(s->n),
