@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/cli/commands.h"
-#include "parley/config/org_config.h"
+#include "parley/text/analyzer_from_config.h"
 #include "parley/ingest/reader.h"
 #include "parley/text/analyzer.h"
 #include "parley/text/simhash.h"
@@ -262,16 +262,7 @@ int run_analyze(const AnalyzeFlags& f) {
     return kUsageOrIo;
   }
   ropts.format = *fmt;
-  std::vector<text::GazetteerEntry> entities;
-  if (!f.config.empty()) {
-    auto cfg = load_org_config(f.config);
-    if (!cfg) {
-      std::cerr << cfg.message() << "\n";
-      return kUsageOrIo;
-    }
-    entities = std::move(cfg->entities);
-  }
-  auto analyzer = text::Analyzer::create(std::move(entities));
+  auto analyzer = text::analyzer_from_config(f.config);
   if (!analyzer) {
     std::cerr << "parley analyze: " << analyzer.message() << "\n";
     return kUsageOrIo;

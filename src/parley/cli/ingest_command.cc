@@ -14,9 +14,8 @@
 
 #include "parley/cli/commands.h"
 #include "parley/cli/progress_bar.h"
-#include "parley/config/org_config.h"
 #include "parley/ingest/ingest_job.h"
-#include "parley/text/analyzer.h"
+#include "parley/text/analyzer_from_config.h"
 
 namespace parley::cli {
 namespace {
@@ -77,18 +76,9 @@ int run_ingest(const Globals& g, const IngestFlags& f) {
 
   std::unique_ptr<text::Analyzer> analyzer;
   if (!f.no_analyze) {
-    std::vector<text::GazetteerEntry> entities;
-    if (!f.config.empty()) {
-      auto cfg = load_org_config(f.config);
-      if (!cfg) {
-        std::cerr << cfg.message() << "\n";
-        return kUsageOrIo;
-      }
-      entities = std::move(cfg->entities);
-    }
-    auto a = text::Analyzer::create(std::move(entities));
+    auto a = text::analyzer_from_config(f.config);
     if (!a) {
-      std::cerr << "parley ingest: " << a.message() << " (or store posts unanalysed with --no-analyze)\n";
+      std::cerr << "parley ingest: " << a.message() << "\n";
       return kUsageOrIo;
     }
     analyzer = std::move(*a);
