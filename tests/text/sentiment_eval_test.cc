@@ -27,12 +27,13 @@ const text::SentimentModel& rules_model() {
   return *m;
 }
 
-void skip_without_data() {
-  if (!std::filesystem::exists(kShared + "/vader/tweets_GroundTruth.txt")) GTEST_SKIP() << "no " << kShared;
-}
+bool have_data() { return std::filesystem::exists(kShared + "/vader/tweets_GroundTruth.txt"); }
+// A macro, not a function: GTEST_SKIP() returns from the function it is written in, and must end the test.
+#define SKIP_WITHOUT_DATA() \
+  if (!have_data()) GTEST_SKIP() << "no " << kShared
 
 TEST(SentimentEval, SplitIsDeterministicAndBalanced) {
-  skip_without_data();
+  SKIP_WITHOUT_DATA();
   auto all = load_rated(vader_set_path(kShared, "tweets"));
   ASSERT_EQ(all.size(), 4200u);
   auto dev = select_half(all, "tweets", Half::dev), test = select_half(all, "tweets", Half::test);
@@ -74,14 +75,14 @@ void check_floors(const text::SentimentModel& m, std::span<const Floor> floors, 
 }
 
 TEST(SentimentEval, VaderSetsStayAtOrAboveReachedFigures) {
-  skip_without_data();
+  SKIP_WITHOUT_DATA();
   ASSERT_NE(model().learned(), nullptr) << "data/models/sentiment.model missing";
   check_floors(model(), kLearnedFloors, "learned");
   check_floors(rules_model(), kRuleFloors, "rules");
 }
 
 TEST(SentimentEval, TweetEvalStaysAtOrAboveReachedFigure) {
-  skip_without_data();
+  SKIP_WITHOUT_DATA();
   if (!std::filesystem::exists(kShared + "/tweeteval-sentiment/val_text.txt")) GTEST_SKIP();
   ASSERT_NE(model().learned(), nullptr) << "data/models/sentiment.model missing";
   LabelMetrics m = evaluate_tweeteval(kShared, model());
@@ -99,7 +100,7 @@ TEST(SentimentEval, TweetEvalStaysAtOrAboveReachedFigure) {
 }
 
 TEST(SentimentEval, ReportRows) {
-  skip_without_data();
+  SKIP_WITHOUT_DATA();
   auto rows = evaluate_sentiment(kShared, model());
   EXPECT_EQ(rows.size(), 4u * 2 * 2 + 5);
   EXPECT_TRUE(evaluate_sentiment("/nonexistent", model()).empty());
