@@ -389,6 +389,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
 
     for (std::size_t d = 1; d <= 3 && d <= i; ++d) {
       const Item& p = items[i - d];
+      if (opts_.window_in_sentence && p.sentence != it.sentence) break;
       if (in_lex(i - d)) {
         if (opts_.negation_blocked) break;
         continue;

@@ -24,6 +24,7 @@ struct SentimentOptions {
   bool hashtag_split = false;      // "#EpicFail" scores as "epic fail"
   bool emoji_direct = true;       // emoji valence is the compound of its description, not word by word
   bool negation_blocked = true;   // a sentiment word between a negator and the target ends its reach
+  bool window_in_sentence = false; // the 3-word window of negators and boosters stops at . ! ?
   double question_damp = 0.7;     // multiplier for sentiment words in a sentence ending with '?'
   double count_power = 0.4;       // sum is divided by (#sentiment words)^count_power before normalising
   bool single_letters = false;    // VADER drops one-letter tokens; keep off
@@ -38,7 +39,7 @@ struct SentimentOptions {
   static SentimentOptions vader() {
     SentimentOptions o;
     o.multiword = o.kind_of = o.skip_mentions = o.negation_to_clause = o.elongation = o.hashtag_split =
-        o.emoji_direct = o.negation_blocked = false;
+        o.emoji_direct = o.negation_blocked = o.window_in_sentence = false;
     o.question_damp = 1.0;
     o.count_power = 0;
     o.neg_scalar = -0.74;
