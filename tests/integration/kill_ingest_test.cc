@@ -13,6 +13,8 @@
 #include <string>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "../process_util.h"
 
 namespace parley {
@@ -75,6 +77,7 @@ std::string dump(const std::string& db_path) {
   collect("SELECT * FROM posts ORDER BY id");
   collect("SELECT * FROM authors ORDER BY id");
   collect("SELECT * FROM orphans ORDER BY 1, 2, 3, 4");
+  collect("SELECT * FROM post_analysis ORDER BY post_id");
   collect("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'refund' ORDER BY rowid");
   // FTS5 verifies its index against the content table; a torn write would fail here.
   EXPECT_EQ(sqlite3_exec(db, "INSERT INTO posts_fts(posts_fts) VALUES('integrity-check')", nullptr, nullptr, nullptr),
@@ -129,6 +132,23 @@ TEST(KillIngest, SigkillMidwayThenRerunEqualsCleanRun) {
   const std::string a = dump(dir.file("clean.db")), b = dump(db);
   EXPECT_EQ(a.size(), b.size());
   EXPECT_TRUE(a == b) << "database after kill + rerun differs from a clean run";
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// The file above is full of near-copies ("post number N about refund..."): the comparison covers their
+// groups too, so make sure there are groups to compare.
+TEST(KillIngest, TheLargeFileHasNearDuplicateGroups) {
+  testing::TempDir dir;
+  write_large_jsonl(dir.file("f.jsonl"), 5000);
+  ASSERT_EQ(testing::run_parley("--db '" + dir.file("f.db") + "' ingest -q '" + dir.file("f.jsonl") + "'").exit_code, 0);
+  auto r = testing::run_parley("--db '" + dir.file("f.db") + "' stats --json");
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_GT(j["near_duplicates"].get<int>(), 100) << r.out;
 }
 
 }  // namespace

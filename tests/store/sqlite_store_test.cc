@@ -275,3 +275,42 @@ TEST(SqliteStoreAnalysis, MismatchedSizesAreRefused) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+TEST(SqliteStoreAnalysis, NearDuplicatesGetTheEarliestPostsGroupAcrossBatchesAndReopens) {
+  testing::TempDir dir;
+  auto analysed = [](std::uint64_t simhash) {
+    text::Analysis a;
+    a.simhash = simhash;
+    return a;
+  };
+  const std::uint64_t h = 0x0123456789ABCDEFULL;
+  {
+    auto store = std::move(*open_sqlite_store(dir.file("d.db")));
+    std::vector<Post> posts = {testing::make_post("1", "original"), testing::make_post("2", "unrelated"),
+                               testing::make_post("3", "copy")};
+    std::vector<text::Analysis> an = {analysed(h), analysed(~h), analysed(h ^ 0b11)};
+    ASSERT_TRUE(store->upsert_posts(posts, an));
+  }
+  // A new connection (as a later ingest run) seeds its window from the file and keeps grouping.
+  auto store = std::move(*open_sqlite_store(dir.file("d.db")));
+  std::vector<Post> more = {testing::make_post("4", "another copy")};
+  std::vector<text::Analysis> an = {analysed(h ^ 0b1000)};
+  ASSERT_TRUE(store->upsert_posts(more, an));
+  auto s = store->stats();
+  EXPECT_EQ(s->near_duplicates, 2u);  // posts 3 and 4
+  EXPECT_EQ(s->duplicate_groups, 1u);
+  sqlite3* db = nullptr;
+  sqlite3_open(dir.file("d.db").c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT DISTINCT dup_group FROM post_analysis WHERE dup_group IS NOT NULL", -1, &st, nullptr);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int64(st, 0), store->find_post("x", "1")->id);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+}  // namespace
+}  // namespace parley

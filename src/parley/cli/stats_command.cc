@@ -42,6 +42,8 @@ int run_stats(const Globals& g, bool json) {
                         {"by_language", groups(s.by_language)},
                         {"by_audience", groups(s.by_audience)},
                         {"analysed", s.analysed},
+                        {"near_duplicates", s.near_duplicates},
+                        {"duplicate_groups", s.duplicate_groups},
                         {"by_intent", groups(s.by_intent)},
                         {"by_sentiment", groups(s.by_sentiment)},
                         {"by_detected_language", groups(s.by_detected_language)},
@@ -79,6 +81,8 @@ int run_stats(const Globals& g, bool json) {
     line("by intent", s.by_intent);
     line("by sentiment", s.by_sentiment);
     line("detected lang", s.by_detected_language);
+    std::printf("  %-14s%llu posts nearly copy an earlier one, in %llu groups\n", "near-dupes",
+                static_cast<unsigned long long>(s.near_duplicates), static_cast<unsigned long long>(s.duplicate_groups));
   }
   return kOk;
 }

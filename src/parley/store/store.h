@@ -57,6 +57,7 @@ struct StoreStats {
   std::int64_t first_ms = 0, last_ms = 0;
   std::vector<CountBy> by_source, by_kind, by_language, by_audience;
   std::uint64_t analysed = 0;                         // posts with a stored analysis
+  std::uint64_t near_duplicates = 0, duplicate_groups = 0;  // posts that nearly copy an earlier one; groups
   std::vector<CountBy> by_intent, by_sentiment, by_detected_language;
   std::uint64_t schema_version = 0;
   std::uint64_t file_bytes = 0;

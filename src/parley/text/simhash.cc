@@ -226,6 +226,23 @@ std::vector<std::uint32_t> NearDuplicateIndex::near(std::uint64_t hash) const {
   return r;
 }
 
+std::uint32_t NearDuplicateIndex::nearest_group(std::uint64_t hash) const {
+  if (const std::uint32_t first = first_with(hash); first != kNone) return find(first);
+  std::uint32_t best = kNone;
+  for (int b = 0; b <= k_; ++b) {
+    const auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    std::uint32_t scanned = 0;
+    for (std::uint32_t n = head(b, block(hash, b)); n != kNone && scanned < kMaxBucket;) {
+      const Node& node = nodes[n];
+      for (std::uint32_t i = 0; i < node.count; ++i)
+        if (hamming(node.hash[i], hash) <= k_) best = std::min(best, find(first_with(node.hash[i])));
+      scanned += node.count;
+      n = node.next ? node.next : kNone;
+    }
+  }
+  return best;
+}
+
 std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
   const auto item = static_cast<std::uint32_t>(hashes_.size());
   const std::uint32_t first = first_with(hash);
@@ -253,6 +270,7 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
   for (int b = 0; b <= k_; ++b) {
     auto& nodes = nodes_[static_cast<std::size_t>(b)];
     std::uint32_t n = heads[b];
+    std::uint32_t scanned = 0;
     while (true) {
       Node& node = nodes[n];
       if (node.next) {
@@ -266,6 +284,8 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
         std::uint32_t a = find(first_with(node.hash[i])), c = find(item);
         if (a != c) parent_[std::max(a, c)] = std::min(a, c);
       }
+      scanned += node.count;
+      if (scanned >= kMaxBucket) break;  // full bucket: compared enough, keep no more (see kMaxBucket)
       if (node.next) {
         n = node.next;
         continue;

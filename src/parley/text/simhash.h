@@ -63,8 +63,19 @@ class NearDuplicateIndex {
   std::uint32_t add(std::uint64_t hash);
   // Group of an item: the smallest item number in its component. May change as later items join groups.
   std::uint32_t group(std::uint32_t item) const;
-  // Items within max_distance of `hash` (not transitively), in insertion order.
+  // Items within max_distance of `hash` (not transitively), in insertion order. Unbounded: for tests and
+  // measuring.
   std::vector<std::uint32_t> near(std::uint64_t hash) const;
+  // The group (smallest item of the component) of the earliest-grouped item within max_distance of `hash`,
+  // or kNone; bounded like add().
+  std::uint32_t nearest_group(std::uint64_t hash) const;
+
+  // A block value shared by a huge cluster (a bot swarm posting the same text with a counter) would make
+  // every add compare with the whole cluster: quadratic. So a bucket stops growing at kMaxBucket hashes,
+  // and no lookup scans more than that per block. A post of such a cluster still meets kMaxBucket of its
+  // members; an unrelated post sharing the block value may miss a neighbour stored past the cap.
+  static constexpr std::uint32_t kMaxBucket = 1024;
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   std::size_t size() const { return hashes_.size(); }
   int max_distance() const { return k_; }
@@ -78,7 +89,6 @@ class NearDuplicateIndex {
   // or kNone.
   std::uint32_t first_with(std::uint64_t hash) const;
   void remember_first(std::uint64_t hash, std::uint32_t item);
-  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
   int k_;
   std::vector<int> shift_;

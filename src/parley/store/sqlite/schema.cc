@@ -72,6 +72,7 @@ CREATE TABLE post_analysis (
   spam              INTEGER NOT NULL,       -- 0 | 1
   urgency           INTEGER NOT NULL,       -- 0-100
   simhash           INTEGER NOT NULL,       -- 64-bit SimHash, stored as a signed integer
+  dup_group         INTEGER,                -- posts.id of the earliest near-duplicate (text/recent_duplicates.h)
   entities          TEXT NOT NULL,          -- JSON array of {"kind", "name"}
   key_phrases       TEXT NOT NULL           -- JSON array of strings
 );

@@ -103,9 +103,12 @@ Status SqliteStore::prepare_statements() {
   PARLEY_PREPARE(data_version_, "PRAGMA data_version");
   const char* analysis_columns =
       " INTO post_analysis(post_id, language, sentiment, sentiment_label, intent, intent_confidence, spam, "
-      "urgency, simhash, entities, key_phrases) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+      "urgency, simhash, entities, key_phrases, dup_group) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
   PARLEY_PREPARE(insert_analysis_, std::string("INSERT OR IGNORE") + analysis_columns);
   PARLEY_PREPARE(replace_analysis_, std::string("INSERT OR REPLACE") + analysis_columns);
+  PARLEY_PREPARE(dup_group_, "SELECT IFNULL(dup_group, 0) FROM post_analysis WHERE post_id = ?1");
+  PARLEY_PREPARE(recent_analysed_,
+                 "SELECT post_id, simhash, IFNULL(dup_group, 0) FROM post_analysis WHERE post_id >= ?1 ORDER BY post_id");
   PARLEY_PREPARE(all_awaited_, "SELECT DISTINCT source, awaited_id FROM orphans");
   return Status::ok();
 }
@@ -244,7 +247,8 @@ std::string_view entity_kind_name(text::EntityKind k) {
 
 }  // namespace
 
-Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace) {
+Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace,
+                                   std::int64_t dup_group) {
   std::string entities = "[", phrases = "[";
   for (const auto& e : a.entities) {
     if (entities.size() > 1) entities.push_back(',');
@@ -272,6 +276,8 @@ Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a
       .bind(9, static_cast<std::int64_t>(a.simhash))
       .bind(10, std::string_view(entities))
       .bind(11, std::string_view(phrases));
+  if (dup_group) st.bind(12, dup_group);
+  else st.bind_null(12);
   return st.run();
 }
 
@@ -336,7 +342,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     if (parent_missing) PARLEY_TRY(wait_for(p.reply_to, "parent"));
     if (root_missing) PARLEY_TRY(wait_for(p.conversation_hint, "root"));
     PARLEY_TRY(adopt_waiting(p, id, conversation_id));
-    if (analysis) PARLEY_TRY(write_analysis(id, *analysis, false));
+    if (analysis) PARLEY_TRY(write_analysis(id, *analysis, false, dups_.add(id, analysis->simhash)));
     return Outcome::inserted;
   }
 
@@ -361,7 +367,8 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
   find_post_full_.reset();
   if (same) {
     // A post stored before analysis existed (or without it) gets its analysis now; otherwise a no-op.
-    if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, false));
+    // Its group is left empty: groups are given in id order, as posts are first stored.
+    if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, false, 0));
     return Outcome::duplicate;
   }
 
@@ -376,7 +383,16 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
   if (p.author.followers >= 0) update_post_.bind(9, p.author.followers);
   else update_post_.bind_null(9);
   PARLEY_TRY(update_post_.run());
-  if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, true));
+  // An edit keeps the group the post was given when first stored (NULL if it had no analysis then).
+  if (analysis) {
+    std::int64_t group = 0;
+    dup_group_.bind(1, existing);
+    auto g = dup_group_.step();
+    if (!g) return g.status();
+    if (*g) group = dup_group_.int64(0);
+    dup_group_.reset();
+    PARLEY_TRY(write_analysis(existing, *analysis, true, group));
+  }
   return Outcome::updated;
 }
 
@@ -396,14 +412,15 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch,
   std::int64_t next_id = max_id_.int64(0) + 1;
   max_id_.reset();
   if (auto s = refresh_awaited(); !s) return s;
+  if (!analyses.empty() && !dups_seeded_)
+    if (auto s = seed_duplicates(next_id); !s) return s;
   batch_first_id_ = next_id;
   fts_stale_.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const Post& p = batch[i];
     auto r = upsert_one(p, analyses.empty() ? nullptr : &analyses[i], next_id);
     if (!r) {
-      authors_.clear();  // the caches may name rows the rollback is about to erase
-      awaited_version_ = -1;
+      forget_caches();  // they may name rows the rollback is about to erase
       return Status::error("cannot store post " + p.source + "/" + p.external_id + ": " + r.message());
     }
     switch (*r) {
@@ -413,13 +430,11 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch,
     }
   }
   if (auto s = index_batch_text(next_id); !s) {
-    authors_.clear();
-    awaited_version_ = -1;
+    forget_caches();
     return s;
   }
   if (auto s = tx->commit(); !s) {
-    authors_.clear();
-    awaited_version_ = -1;
+    forget_caches();
     return s;
   }
   return counts;
@@ -447,15 +462,37 @@ Status SqliteStore::index_batch_text(std::int64_t end_id) {
   return fts_insert_range_.run();
 }
 
+void SqliteStore::forget_caches() {
+  authors_.clear();
+  awaited_version_ = -1;
+  dups_.clear();
+  dups_seeded_ = false;
+}
+
+Status SqliteStore::seed_duplicates(std::int64_t next_id) {
+  dups_.clear();
+  recent_analysed_.bind(1, text::RecentDuplicates::seed_from(next_id));
+  for (;;) {
+    auto row = recent_analysed_.step();
+    if (!row) return row.status();
+    if (!*row) break;
+    dups_.seed(recent_analysed_.int64(0), static_cast<std::uint64_t>(recent_analysed_.int64(1)),
+               recent_analysed_.int64(2));
+  }
+  recent_analysed_.reset();
+  dups_seeded_ = true;
+  return Status::ok();
+}
+
 Status SqliteStore::refresh_awaited() {
   auto v = data_version_.step();
   if (!v) return v.status();
   const std::int64_t version = data_version_.int64(0);
   data_version_.reset();
   if (version == awaited_version_) return Status::ok();
-  // Another connection wrote since we last looked (or this is the first batch): its orphans and authors
-  // may differ from what we cached.
-  authors_.clear();
+  // Another connection wrote since we last looked (or this is the first batch): its orphans, authors and
+  // recent posts may differ from what we cached.
+  forget_caches();
   awaited_.clear();
   for (;;) {
     auto row = all_awaited_.step();
@@ -565,6 +602,10 @@ Result<StoreStats> SqliteStore::stats() {
   PARLEY_TRY(grouped("SELECT audience, COUNT(*) FROM posts GROUP BY audience ORDER BY 2 DESC, 1", s.by_audience));
   PARLEY_TRY(scalar("SELECT COUNT(*) FROM post_analysis", v));
   s.analysed = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(*) FROM post_analysis WHERE dup_group IS NOT NULL", v));
+  s.near_duplicates = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT dup_group) FROM post_analysis", v));
+  s.duplicate_groups = static_cast<std::uint64_t>(v);
   PARLEY_TRY(grouped("SELECT intent, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1", s.by_intent));
   PARLEY_TRY(grouped("SELECT sentiment_label, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1",
                      s.by_sentiment));

@@ -10,6 +10,7 @@
 
 #include "parley/store/sqlite/connection.h"
 #include "parley/store/store.h"
+#include "parley/text/recent_duplicates.h"
 
 namespace parley::sqlite {
 
@@ -42,7 +43,9 @@ class SqliteStore final : public Store {
   Status prepare_statements();
   Result<std::int64_t> author_id(const Post& p);
   Result<Outcome> upsert_one(const Post& p, const text::Analysis* a, std::int64_t& next_id);
-  Status write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace);
+  Status write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace, std::int64_t dup_group);
+  Status seed_duplicates(std::int64_t next_id);
+  void forget_caches();  // after a rollback, or when another connection wrote
   Status adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id);
   Status merge_conversation(std::int64_t from, std::int64_t into);
   Result<std::vector<StoredPost>> read_posts(Statement& st);
@@ -70,7 +73,11 @@ class SqliteStore final : public Store {
   Statement fts_insert_, fts_delete_, fts_insert_range_, post_text_;
   Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, conv_members_, set_conv_;
   Statement max_id_, data_version_, all_awaited_;
-  Statement insert_analysis_, replace_analysis_;
+  Statement insert_analysis_, replace_analysis_, recent_analysed_, dup_group_;
+  // Near-duplicate window over the posts stored last; seeded from the database before the first analysed
+  // batch, and again whenever the caches are forgotten.
+  text::RecentDuplicates dups_;
+  bool dups_seeded_ = false;
 };
 
 }  // namespace parley::sqlite
