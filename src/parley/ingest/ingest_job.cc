@@ -1,5 +1,6 @@
 #include "parley/ingest/ingest_job.h"
 
+#include <malloc.h>
 #include <sys/types.h>
 
 namespace parley::ingest {
@@ -35,6 +36,11 @@ void IngestJob::writer_loop() {
     cv_.notify_all();  // a slot is free for the reader
     lock.unlock();
     auto r = store_.upsert_posts(batch.posts, batch.analyses);
+    batch = {};
+    // The reading thread allocates each batch and this thread frees it; glibc keeps such cross-thread frees
+    // in the reader's arena without handing them back, and resident memory crept up with the input size
+    // (1M analysed posts: 234 MB). Trimming after each batch keeps it flat.
+    malloc_trim(0);
     lock.lock();
     writing_ = false;
     if (r) {
