@@ -92,6 +92,7 @@ class IngestJob final : private RecordSink {
   bool writing_ = false, closing_ = false;
   IngestSummary summary_;
   Status store_error_;
+  std::uint64_t batches_written_ = 0;  // writer thread only
   std::thread writer_;  // last: starts after the members it uses exist
 };
 
