@@ -232,6 +232,17 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
   char word[24];
   std::size_t wlen = 0;
   bool word_too_long = false;
+  // Appends a lower-cased code point to the current word (a word too long for the buffer is no vote).
+  auto append_lower = [&](std::int32_t lower) {
+    char buf[4];
+    const auto bl = static_cast<std::size_t>(utf8proc_encode_char(lower, reinterpret_cast<utf8proc_uint8_t*>(buf)));
+    if (wlen + bl <= sizeof word) {
+      std::memcpy(word + wlen, buf, bl);
+      wlen += bl;
+    } else {
+      word_too_long = true;
+    }
+  };
   auto end_word = [&] {
     if (wlen && !word_too_long) {
       int v = table.lookup(std::string_view(word, wlen));
@@ -281,14 +292,7 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
     if (cp < 0x250) {  // Latin-1 and Latin Extended: table, same result as the general path below
       if (std::int32_t lower = latin_lower.lower[static_cast<std::size_t>(cp)]) {
         ++letters[latin];
-        char buf[4];
-        int bl = utf8proc_encode_char(lower, reinterpret_cast<utf8proc_uint8_t*>(buf));
-        if (wlen + static_cast<std::size_t>(bl) <= sizeof word) {
-          std::memcpy(word + wlen, buf, static_cast<std::size_t>(bl));
-          wlen += static_cast<std::size_t>(bl);
-        } else {
-          word_too_long = true;
-        }
+        append_lower(lower);
       } else {
         end_word();
       }
@@ -298,15 +302,7 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
       Script s = script_of(cp);
       letters[s] += (s == kana || s == han || s == hangul) ? 3 : 1;
       if (s == latin) {
-        std::int32_t lower = utf8proc_tolower(cp);
-        char buf[4];
-        int bl = utf8proc_encode_char(lower, reinterpret_cast<utf8proc_uint8_t*>(buf));
-        if (wlen + static_cast<std::size_t>(bl) <= sizeof word) {
-          std::memcpy(word + wlen, buf, static_cast<std::size_t>(bl));
-          wlen += static_cast<std::size_t>(bl);
-        } else {
-          word_too_long = true;
-        }
+        append_lower(utf8proc_tolower(cp));
       } else {
         end_word();
       }

@@ -580,32 +580,28 @@ Result<StoreStats> SqliteStore::stats() {
     }
     return Status::ok();
   };
-  std::int64_t v = 0;
-  PARLEY_TRY(scalar("SELECT COUNT(*) FROM posts", v));
-  s.posts = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT conversation_id) FROM posts", v));
-  s.conversations = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(*) FROM authors", v));
-  s.authors = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(*) FROM posts WHERE parent_id IS NOT NULL", v));
-  s.threaded_replies = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT post_id) FROM orphans WHERE relation='parent'", v));
-  s.orphan_replies = static_cast<std::uint64_t>(v);
+  auto count = [&](const char* sql, std::uint64_t& out) -> Status {
+    std::int64_t v = 0;
+    PARLEY_TRY(scalar(sql, v));
+    out = static_cast<std::uint64_t>(v);
+    return Status::ok();
+  };
+  PARLEY_TRY(count("SELECT COUNT(*) FROM posts", s.posts));
+  PARLEY_TRY(count("SELECT COUNT(DISTINCT conversation_id) FROM posts", s.conversations));
+  PARLEY_TRY(count("SELECT COUNT(*) FROM authors", s.authors));
+  PARLEY_TRY(count("SELECT COUNT(*) FROM posts WHERE parent_id IS NOT NULL", s.threaded_replies));
+  PARLEY_TRY(count("SELECT COUNT(DISTINCT post_id) FROM orphans WHERE relation='parent'", s.orphan_replies));
   PARLEY_TRY(scalar("SELECT IFNULL(MIN(created_at), 0) FROM posts", s.first_ms));
   PARLEY_TRY(scalar("SELECT IFNULL(MAX(created_at), 0) FROM posts", s.last_ms));
-  PARLEY_TRY(scalar("PRAGMA user_version", v));
-  s.schema_version = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(count("PRAGMA user_version", s.schema_version));
   PARLEY_TRY(grouped("SELECT source, COUNT(*) FROM posts GROUP BY source ORDER BY 2 DESC, 1", s.by_source));
   PARLEY_TRY(grouped("SELECT kind, COUNT(*) FROM posts GROUP BY kind ORDER BY 2 DESC, 1", s.by_kind));
   PARLEY_TRY(grouped("SELECT IFNULL(lang, 'und'), COUNT(*) FROM posts GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20",
                      s.by_language));
   PARLEY_TRY(grouped("SELECT audience, COUNT(*) FROM posts GROUP BY audience ORDER BY 2 DESC, 1", s.by_audience));
-  PARLEY_TRY(scalar("SELECT COUNT(*) FROM post_analysis", v));
-  s.analysed = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(*) FROM post_analysis WHERE dup_group IS NOT NULL", v));
-  s.near_duplicates = static_cast<std::uint64_t>(v);
-  PARLEY_TRY(scalar("SELECT COUNT(DISTINCT dup_group) FROM post_analysis", v));
-  s.duplicate_groups = static_cast<std::uint64_t>(v);
+  PARLEY_TRY(count("SELECT COUNT(*) FROM post_analysis", s.analysed));
+  PARLEY_TRY(count("SELECT COUNT(*) FROM post_analysis WHERE dup_group IS NOT NULL", s.near_duplicates));
+  PARLEY_TRY(count("SELECT COUNT(DISTINCT dup_group) FROM post_analysis", s.duplicate_groups));
   PARLEY_TRY(grouped("SELECT intent, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1", s.by_intent));
   PARLEY_TRY(grouped("SELECT sentiment_label, COUNT(*) FROM post_analysis GROUP BY 1 ORDER BY 2 DESC, 1",
                      s.by_sentiment));
