@@ -12,13 +12,18 @@ packages=(
   libtomlplusplus-dev                       # the organisation config (TOML)
   libutf8proc-dev                           # Unicode validation and normalisation
   libcld2-dev                               # language identification
+  libcpp-httplib-dev                        # the HTTP server of `parley serve`
+  libsodium-dev                             # password and API-token hashing
+  libhowardhinnant-date-dev tzdata          # working hours and SLA calendars in each team's time zone
+  curl                                      # the demo script checks the server answers
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # micro benchmarks
   time                                      # /usr/bin/time: peak RSS in bench/ingest
 )
-if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang libclang-rt-14-dev)      # libFuzzer lives in clang's runtime
-fi
+case "${1:-}" in
+  --fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer lives in clang's runtime
+  --bench) packages+=(wrk nginx-light nodejs npm) ;;  # HTTP load, the HTTP ceiling, the npm peers
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -77,6 +77,126 @@ CREATE TABLE post_analysis (
   key_phrases       TEXT NOT NULL           -- JSON array of strings
 );
 )sql",
+      // 3: engage (docs/engage.md): cases over conversations, their history, SLA deadlines, knowledge,
+      // the outbox of replies, and the people who sign in.
+      R"sql(
+CREATE TABLE engage_state (
+  key   TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;                            -- 'routed_through': the last posts.id the router has seen
+CREATE TABLE cases (
+  id                 INTEGER PRIMARY KEY,
+  kind               TEXT NOT NULL,         -- case | acknowledge | internal_question
+  status             TEXT NOT NULL,         -- open | waiting | resolved
+  team               TEXT NOT NULL,
+  function           TEXT NOT NULL,
+  priority           TEXT NOT NULL,         -- low | normal | high | urgent
+  assignee           TEXT,                  -- employee handle; NULL while queued
+  assign_reason      TEXT,
+  rule               TEXT,                  -- the routing rule that opened it
+  sla_policy         TEXT,
+  tags               TEXT NOT NULL DEFAULT '[]',
+  required_skills    TEXT NOT NULL DEFAULT '{}',
+  source             TEXT NOT NULL,         -- channel of the opening post
+  audience           TEXT NOT NULL,
+  intent             TEXT NOT NULL,
+  language           TEXT NOT NULL,
+  urgency            INTEGER NOT NULL,
+  author_id          INTEGER,               -- the customer (authors.id) who opened it
+  first_post_id      INTEGER NOT NULL,
+  opened_at          INTEGER NOT NULL,      -- Unix ms of the opening post
+  updated_at         INTEGER NOT NULL,
+  first_response_at  INTEGER,
+  last_inbound_at    INTEGER,               -- last customer post
+  last_response_at   INTEGER,
+  resolved_at        INTEGER,
+  resolved_by        TEXT,                  -- staff | community
+  first_sentiment    REAL,
+  last_sentiment     REAL,
+  reopens            INTEGER NOT NULL DEFAULT 0,
+  csat               INTEGER,
+  merged_into        INTEGER,
+  waiting_since      INTEGER,               -- SLA paused while waiting on the customer
+  first_response_due INTEGER,               -- deadlines (Unix ms); NULL when that clock is not running
+  next_response_due  INTEGER,
+  resolution_due     INTEGER,
+  sla_breaches       INTEGER NOT NULL DEFAULT 0,  -- bit 1 first response, 2 next response, 4 resolution
+  sla_warnings       INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX cases_by_status ON cases (status, team);
+CREATE INDEX cases_by_assignee ON cases (assignee, status);
+CREATE TABLE case_conversations (
+  conversation_id INTEGER PRIMARY KEY,      -- posts.conversation_id
+  case_id         INTEGER NOT NULL
+);
+CREATE INDEX case_conversations_by_case ON case_conversations (case_id);
+CREATE TABLE case_events (
+  id       INTEGER PRIMARY KEY,
+  case_id  INTEGER NOT NULL,
+  at       INTEGER NOT NULL,
+  actor    TEXT NOT NULL,                   -- a user, 'router', 'sla', 'customer'
+  type     TEXT NOT NULL,
+  data     TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX case_events_by_case ON case_events (case_id, id);
+CREATE TABLE case_responses (               -- every answer on a case: who, when, staff or community
+  post_id    INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL,
+  at         INTEGER NOT NULL,
+  responder  TEXT NOT NULL,                 -- employee handle, or the author's handle for community
+  by_staff   INTEGER NOT NULL,
+  accepted   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX case_responses_by_case ON case_responses (case_id);
+CREATE TABLE knowledge (
+  id          INTEGER PRIMARY KEY,
+  title       TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  author      TEXT NOT NULL,
+  function    TEXT NOT NULL DEFAULT '',
+  case_id     INTEGER,
+  post_id     INTEGER,
+  created_at  INTEGER NOT NULL,
+  uses        INTEGER NOT NULL DEFAULT 0
+);
+CREATE VIRTUAL TABLE knowledge_fts USING fts5 (
+  title, body, content = 'knowledge', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE knowledge_uses (
+  id          INTEGER PRIMARY KEY,
+  article_id  INTEGER NOT NULL,
+  case_id     INTEGER,
+  user_name   TEXT NOT NULL,
+  at          INTEGER NOT NULL
+);
+CREATE TABLE outbox (
+  id          INTEGER PRIMARY KEY,
+  case_id     INTEGER NOT NULL,
+  post_id     INTEGER NOT NULL,
+  url         TEXT NOT NULL,
+  payload     TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'pending',  -- pending | sent | failed
+  attempts    INTEGER NOT NULL DEFAULT 0,
+  next_at     INTEGER NOT NULL,
+  last_error  TEXT
+);
+CREATE TABLE users (
+  name          TEXT PRIMARY KEY,
+  role          TEXT NOT NULL,              -- admin | lead | agent | analyst
+  functions     TEXT NOT NULL DEFAULT '[]', -- JSON array: the functions this user may see; [] = from config
+  password_hash TEXT,                       -- libsodium crypto_pwhash_str; NULL = token sign-in only
+  created_at    INTEGER NOT NULL
+);
+CREATE TABLE api_tokens (
+  id           INTEGER PRIMARY KEY,
+  user_name    TEXT NOT NULL,
+  token_hash   TEXT NOT NULL UNIQUE,        -- BLAKE2b of the token; the token itself is shown once
+  label        TEXT NOT NULL DEFAULT '',
+  created_at   INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked      INTEGER NOT NULL DEFAULT 0
+);
+)sql",
   };
   return m;
 }
