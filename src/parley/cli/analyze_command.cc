@@ -33,16 +33,6 @@ struct AnalyzeFlags {
   bool lines = false;
 };
 
-std::string_view to_string(text::EntityKind k) {
-  switch (k) {
-    case text::EntityKind::product: return "product";
-    case text::EntityKind::competitor: return "competitor";
-    case text::EntityKind::campaign: return "campaign";
-    case text::EntityKind::keyword: return "keyword";
-  }
-  return "keyword";
-}
-
 // The output line, written by hand into one reused buffer: building an nlohmann::json tree per post (a
 // std::map node and a string per field) and dumping it cost ~6% of `parley analyze`, plus its share of
 // malloc/free. The bytes are the same as nlohmann's dump() (keys in sorted order, numbers in its format,

@@ -23,5 +23,9 @@ void add_search_command(CLI::App& app, Globals& g);
 void add_stats_command(CLI::App& app, Globals& g);
 void add_analyze_command(CLI::App& app, Globals& g);
 void add_eval_command(CLI::App& app, Globals& g);
+void add_serve_command(CLI::App& app, Globals& g);
+// Registers both `user` and `token`: one store, one set of flags.
+void add_user_command(CLI::App& app, Globals& g);
+void add_config_command(CLI::App& app, Globals& g);
 
 }  // namespace parley::cli

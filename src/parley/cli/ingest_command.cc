@@ -33,6 +33,7 @@ struct IngestFlags {
   std::size_t batch = 5000;
   std::string config;
   bool no_analyze = false;
+  int shift_days = 0;
 };
 
 constexpr int kPrintedRejections = 20;
@@ -41,6 +42,7 @@ int run_ingest(const Globals& g, const IngestFlags& f) {
   ingest::IngestOptions opts;
   opts.strict = f.strict;
   opts.batch_size = f.batch;
+  opts.shift_ms = static_cast<std::int64_t>(f.shift_days) * 86400000;
   auto fmt = ingest::parse_format(f.format);
   if (!fmt) {
     std::cerr << "parley ingest: unknown --format '" << f.format
@@ -197,6 +199,9 @@ void add_ingest_command(CLI::App& app, Globals& g) {
   cmd->add_option("--batch-size", f->batch, "Posts per transaction")->capture_default_str()->check(CLI::Range(1, 1000000));
   cmd->add_option("--config", f->config,
                   "Organisation config (TOML): its products, competitors and campaigns are matched in each post");
+  cmd->add_option("--shift-days", f->shift_days,
+                  "Add this many days to every post's time (replay a recorded dataset as if recent)")
+      ->check(CLI::Range(-36500, 36500));
   cmd->add_flag("--no-analyze", f->no_analyze, "Store posts without analysing them (faster; no sentiment, intent...)");
   cmd->add_flag("-q,--quiet", f->quiet, "No progress bar, no summary unless something was rejected");
   cmd->add_flag("--json", f->json, "Print the summary as one JSON object");

@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   add_stats_command(app, g);
   add_analyze_command(app, g);
   add_eval_command(app, g);
+  add_serve_command(app, g);
+  add_user_command(app, g);
+  add_config_command(app, g);
 
   try {
     app.parse(argc, argv);

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "parley/core/post.h"
@@ -132,5 +133,18 @@ std::string_view to_string(AssignStrategy s);
 std::optional<Role> parse_role(std::string_view s);
 std::optional<Priority> parse_priority(std::string_view s);
 std::optional<AssignStrategy> parse_assign_strategy(std::string_view s);
+
+// The small text formats of the config file, shared by its parser, `parley config show` and the SLA code.
+// Durations: whole numbers with units d, h, m, s, largest first, each at most once: "30m", "1h30m", "2d",
+// "1d 12h". A day is 24 hours. nullopt when ill-formed or beyond ten years.
+std::optional<std::int64_t> parse_duration(std::string_view s);
+std::string format_duration(std::int64_t seconds);           // 5400 -> "1h30m", 0 -> "0s"
+// "09:00-17:00"; "00:00-24:00" is the whole day. nullopt when ill-formed or when it does not end after it
+// begins (overnight hours are two intervals on two days).
+std::optional<DayInterval> parse_day_interval(std::string_view s);
+std::string format_day_interval(const DayInterval& i);       // "09:00-17:00"
+std::optional<LocalDate> parse_local_date(std::string_view s);  // "2026-12-25", a date that exists
+std::string format_local_date(const LocalDate& d);
+std::string_view weekday_key(int iso_index);                  // 0 -> "mon" ... 6 -> "sun"
 
 }  // namespace parley

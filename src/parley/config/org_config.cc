@@ -1,41 +1,28 @@
 #include "parley/config/org_config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
-#include <toml++/toml.h>
+#include "parley/config/config_reader.h"
+#include "parley/config/engage_config_parse.h"
 
 namespace parley {
 namespace {
 
-std::string where(const std::string& file, const toml::source_region& r) {
-  return file + ":" + std::to_string(r.begin.line) + ":" + std::to_string(r.begin.column);
-}
+using config::ConfigErrors;
 
 // Reads one [[products]] / [[competitors]] / [[campaigns]] / [[keywords]] array of tables.
-void read_entities(const toml::table& root, const char* key, text::EntityKind kind, const std::string& file,
-                   OrgConfig& out, std::vector<std::string>& errors) {
-  const toml::node* node = root.get(key);
-  if (!node) return;
-  const toml::array* arr = node->as_array();
-  if (!arr) {
-    errors.push_back(where(file, node->source()) + ": '" + key + "' must be an array of tables ([[" + key + "]])");
-    return;
-  }
-  for (const toml::node& item : *arr) {
-    const toml::table* t = item.as_table();
-    if (!t) {
-      errors.push_back(where(file, item.source()) + ": each entry of '" + key + "' must be a table");
-      continue;
-    }
+void read_entities(const toml::table& root, const char* key, text::EntityKind kind, OrgConfig& out,
+                   ConfigErrors& errors) {
+  for (const toml::table* t : config::tables_of(root, key, errors)) {
     text::GazetteerEntry e;
     e.kind = kind;
     // Campaigns are named by their hashtag; the others by their name.
     const char* name_key = kind == text::EntityKind::campaign && !t->contains("name") ? "hashtag" : "name";
     auto name = (*t)[name_key].value<std::string>();
     if (!name || name->empty()) {
-      errors.push_back(where(file, t->source()) + ": entry of '" + key + "' needs a non-empty string '" +
-                       name_key + "'");
+      errors.add(*t, std::string("entry of '") + key + "' needs a non-empty string '" + name_key + "'");
       continue;
     }
     e.name = *name;
@@ -44,23 +31,20 @@ void read_entities(const toml::table& root, const char* key, text::EntityKind ki
     if (const toml::node* aliases = t->get("aliases")) {
       const toml::array* a = aliases->as_array();
       if (!a) {
-        errors.push_back(where(file, aliases->source()) + ": 'aliases' must be an array of strings");
+        errors.add(*aliases, "'aliases' must be an array of strings");
       } else {
         for (const toml::node& alias : *a) {
           auto s = alias.value<std::string>();
           if (!s || s->empty())
-            errors.push_back(where(file, alias.source()) + ": every alias must be a non-empty string");
+            errors.add(alias, "every alias must be a non-empty string");
           else
             e.aliases.push_back(*s);
         }
       }
     }
-    for (const auto& [k, v] : *t) {
-      const std::string_view kv = k.str();
-      if (kv != "name" && kv != "hashtag" && kv != "aliases")
-        errors.push_back(where(file, v.source()) + ": unknown key '" + std::string(kv) + "' in '" + key +
-                         "' (expected name, aliases" + (kind == text::EntityKind::campaign ? ", hashtag" : "") + ")");
-    }
+    std::vector<std::string> allowed = {"name", "aliases"};
+    if (kind == text::EntityKind::campaign) allowed.push_back("hashtag");
+    config::check_keys(*t, allowed, std::string("[[") + key + "]]", errors);
     out.entities.push_back(std::move(e));
   }
 }
@@ -73,26 +57,36 @@ Result<OrgConfig> parse_org_config(const std::string& toml_text, const std::stri
     // Debian builds toml++ with exceptions, so a syntax error arrives as toml::parse_error.
     root = toml::parse(toml_text, file_name);
   } catch (const toml::parse_error& err) {
-    return Status::error(where(file_name, err.source()) + ": " + std::string(err.description()));
+    ConfigErrors syntax(file_name);
+    syntax.add(err.source(), std::string(err.description()));
+    return Status::error(syntax.joined());
   }
   OrgConfig cfg;
-  std::vector<std::string> errors;
+  ConfigErrors errors(file_name);
+  std::vector<std::string> sections = {"organisation", "products", "competitors", "campaigns", "keywords"};
+  sections.insert(sections.end(), config::engage_sections().begin(), config::engage_sections().end());
+  for (const auto& [k, v] : root) {
+    const std::string key(k.str());
+    if (std::find(sections.begin(), sections.end(), key) == sections.end())
+      errors.add(k.source(), "unknown section '" + key + "'" + config::did_you_mean(key, sections) +
+                                 (config::closest(key, sections).empty()
+                                      ? " (expected " + config::name_list(sections, 40) + ")"
+                                      : ""));
+  }
   if (const toml::node* org = root.get("organisation")) {
     if (const toml::table* t = org->as_table()) {
-      if (auto n = (*t)["name"].value<std::string>()) cfg.name = *n;
+      config::check_keys(*t, {"name"}, "[organisation]", errors);
+      if (auto n = config::get_string(*t, "name", "[organisation]", errors)) cfg.name = n->value;
     } else {
-      errors.push_back(where(file_name, org->source()) + ": 'organisation' must be a table ([organisation])");
+      errors.add(*org, "'organisation' must be a table ([organisation])");
     }
   }
-  read_entities(root, "products", text::EntityKind::product, file_name, cfg, errors);
-  read_entities(root, "competitors", text::EntityKind::competitor, file_name, cfg, errors);
-  read_entities(root, "campaigns", text::EntityKind::campaign, file_name, cfg, errors);
-  read_entities(root, "keywords", text::EntityKind::keyword, file_name, cfg, errors);
-  if (!errors.empty()) {
-    std::string all;
-    for (const auto& e : errors) all += (all.empty() ? "" : "\n") + e;
-    return Status::error(all);
-  }
+  read_entities(root, "products", text::EntityKind::product, cfg, errors);
+  read_entities(root, "competitors", text::EntityKind::competitor, cfg, errors);
+  read_entities(root, "campaigns", text::EntityKind::campaign, cfg, errors);
+  read_entities(root, "keywords", text::EntityKind::keyword, cfg, errors);
+  config::parse_engage(root, cfg.entities, cfg.engage, errors);
+  if (!errors.empty()) return Status::error(errors.joined());
   return cfg;
 }
 

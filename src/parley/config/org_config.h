@@ -1,11 +1,12 @@
-// The organisation's configuration, from one readable TOML file (docs/config.md). Today it names what the
-// analyser looks for: the organisation's products, its competitors, its campaign hashtags and keywords.
-// Teams, employees, routing rules and SLA policies join it with the engage issue.
+// The organisation's configuration, from one readable TOML file (docs/config.md): what the analyser looks
+// for (the organisation's products, its competitors, its campaign hashtags and keywords) and how the engage
+// layer works (functions, teams, employees, calendars, SLA policies, routing rules, outboxes).
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "parley/config/engage_model.h"
 #include "parley/core/status.h"
 #include "parley/text/gazetteer.h"
 
@@ -14,6 +15,7 @@ namespace parley {
 struct OrgConfig {
   std::string name;                                // the organisation's name
   std::vector<text::GazetteerEntry> entities;      // products, competitors, campaigns, keywords
+  EngageConfig engage;                             // teams, employees, calendars, SLAs, routing rules
 };
 
 // Parses TOML text. Every problem is reported as "FILE:LINE:COLUMN: message", all of them, not just the

@@ -132,6 +132,7 @@ void IngestJob::post(Post&& p, std::uint64_t /*line*/) {
     if (!store_error_.is_ok()) return;
     ++summary_.read;
   }
+  p.created_at_ms += opts_.shift_ms;
   if (opts_.analyzer) batch_.analyses.push_back(opts_.analyzer->analyze(p));
   batch_.posts.push_back(std::move(p));
   if (batch_.posts.size() >= opts_.batch_size) flush();

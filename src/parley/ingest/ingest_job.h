@@ -43,6 +43,8 @@ struct IngestOptions {
   std::size_t batch_size = 5000;    // posts per transaction
   // Analyses each post on the reading thread and stores the analysis with it; nullptr stores posts only.
   const text::Analyzer* analyzer = nullptr;
+  // Added to every post's time: replays a recorded dataset as if it were recent (demos, load tests).
+  std::int64_t shift_ms = 0;
 };
 
 class IngestJob final : private RecordSink {

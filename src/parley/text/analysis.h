@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,11 @@ struct IntentResult {
 };
 
 enum class EntityKind : std::uint8_t { product, competitor, campaign, keyword };
+
+std::string_view to_string(EntityKind k);
+std::optional<EntityKind> parse_entity_kind(std::string_view s);
+std::optional<Intent> parse_intent(std::string_view s);
+std::optional<SentimentClass> parse_sentiment_class(std::string_view s);
 
 struct EntityMatch {
   EntityKind kind = EntityKind::keyword;

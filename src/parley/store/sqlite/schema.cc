@@ -87,7 +87,7 @@ CREATE TABLE engage_state (
 CREATE TABLE cases (
   id                 INTEGER PRIMARY KEY,
   kind               TEXT NOT NULL,         -- case | acknowledge | internal_question
-  status             TEXT NOT NULL,         -- open | waiting | resolved
+  status             TEXT NOT NULL,         -- open | waiting | resolved | merged
   team               TEXT NOT NULL,
   function           TEXT NOT NULL,
   priority           TEXT NOT NULL,         -- low | normal | high | urgent
@@ -120,6 +120,10 @@ CREATE TABLE cases (
   first_response_due INTEGER,               -- deadlines (Unix ms); NULL when that clock is not running
   next_response_due  INTEGER,
   resolution_due     INTEGER,
+  first_response_warn INTEGER,              -- when to warn (warn_at share of the target used); NULL once warned
+  next_response_warn INTEGER,
+  resolution_warn    INTEGER,
+  last_inbound_post  INTEGER,               -- posts.id of the customer's latest post (a reply answers it)
   sla_breaches       INTEGER NOT NULL DEFAULT 0,  -- bit 1 first response, 2 next response, 4 resolution
   sla_warnings       INTEGER NOT NULL DEFAULT 0
 );

@@ -235,16 +235,6 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-std::string_view entity_kind_name(text::EntityKind k) {
-  switch (k) {
-    case text::EntityKind::product: return "product";
-    case text::EntityKind::competitor: return "competitor";
-    case text::EntityKind::campaign: return "campaign";
-    case text::EntityKind::keyword: return "keyword";
-  }
-  return "keyword";
-}
-
 }  // namespace
 
 Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace,
@@ -253,7 +243,7 @@ Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a
   for (const auto& e : a.entities) {
     if (entities.size() > 1) entities.push_back(',');
     entities += "{\"kind\":";
-    append_json_string(entities, entity_kind_name(e.kind));
+    append_json_string(entities, text::to_string(e.kind));
     entities += ",\"name\":";
     append_json_string(entities, e.name);
     entities.push_back('}');

@@ -31,6 +31,10 @@ class SqliteStore final : public Store {
   Result<std::vector<StoredPost>> conversation(std::int64_t conversation_id) override;
   Result<StoredPost> find_post(const std::string& source, const std::string& external_id) override;
 
+  // The store's own connection, for the case engine: writes on it do not look like another writer's to the
+  // caches above (PRAGMA data_version only moves for other connections). Same thread rules as the store.
+  Connection& connection() { return db_; }
+
  private:
   struct AuthorRow {
     std::int64_t id;

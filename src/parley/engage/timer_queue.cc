@@ -1,0 +1,104 @@
+#include "parley/engage/timer_queue.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace parley::engage {
+
+void TimerQueue::schedule(std::uint64_t key, std::int64_t due_ms) {
+  std::lock_guard lock(mu_);
+  auto [it, inserted] = due_by_key_.try_emplace(key, due_ms);
+  if (!inserted) {
+    by_due_.erase({it->second, key});
+    it->second = due_ms;
+  }
+  by_due_.emplace(due_ms, key);
+}
+
+void TimerQueue::cancel(std::uint64_t key) {
+  std::lock_guard lock(mu_);
+  auto it = due_by_key_.find(key);
+  if (it == due_by_key_.end()) return;
+  by_due_.erase({it->second, key});
+  due_by_key_.erase(it);
+}
+
+std::vector<std::uint64_t> TimerQueue::pop_due(std::int64_t now_ms) {
+  std::lock_guard lock(mu_);
+  std::vector<std::uint64_t> due;
+  auto it = by_due_.begin();
+  for (; it != by_due_.end() && it->first <= now_ms; ++it) {
+    due.push_back(it->second);
+    due_by_key_.erase(it->second);
+  }
+  by_due_.erase(by_due_.begin(), it);
+  return due;
+}
+
+std::optional<std::int64_t> TimerQueue::next_due() const {
+  std::lock_guard lock(mu_);
+  if (by_due_.empty()) return std::nullopt;
+  return by_due_.begin()->first;
+}
+
+std::optional<std::int64_t> TimerQueue::due_of(std::uint64_t key) const {
+  std::lock_guard lock(mu_);
+  auto it = due_by_key_.find(key);
+  if (it == due_by_key_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::size_t TimerQueue::size() const {
+  std::lock_guard lock(mu_);
+  return due_by_key_.size();
+}
+
+TimerThread::TimerThread(TimerQueue& q, const Clock& clock, std::function<void(std::vector<std::uint64_t>)> on_due)
+    : queue_(q), clock_(clock), on_due_(std::move(on_due)), thread_([this] { run(); }) {}
+
+TimerThread::~TimerThread() { stop(); }
+
+void TimerThread::poke() {
+  {
+    std::lock_guard lock(mu_);
+    poked_ = true;
+  }
+  cv_.notify_one();
+}
+
+void TimerThread::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_one();
+  // From inside on_due the flag is enough: run() sees it when on_due returns. Joining would deadlock.
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+void TimerThread::run() {
+  // Longest single sleep; after it the thread re-reads the clock and the queue. Keeps the system_clock
+  // arithmetic far from overflow and bounds how long a clock that never reaches the deadline can stall us.
+  constexpr std::int64_t kMaxWaitMs = 60'000;
+  std::unique_lock lock(mu_);
+  while (!stopping_) {
+    poked_ = false;
+    lock.unlock();
+    std::vector<std::uint64_t> due = queue_.pop_due(clock_.now_ms());
+    if (!due.empty() && on_due_) on_due_(std::move(due));
+    const std::optional<std::int64_t> next = queue_.next_due();
+    const std::int64_t now = clock_.now_ms();
+    lock.lock();
+    if (stopping_ || poked_) continue;  // a poke while we were busy: the queue or the clock may have moved
+    auto woken = [this] { return stopping_ || poked_; };
+    if (!next) {
+      cv_.wait(lock, woken);
+    } else if (*next > now) {
+      const std::int64_t wait_ms = std::min(*next - now, kMaxWaitMs);
+      cv_.wait_until(lock, std::chrono::system_clock::now() + std::chrono::milliseconds(wait_ms), woken);
+    }
+    // else: already due (scheduled while on_due ran, or the clock moved): go round again at once.
+  }
+}
+
+}  // namespace parley::engage
