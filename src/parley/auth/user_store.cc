@@ -52,21 +52,10 @@ Status invalid_name(const std::string& name) {
 
 }  // namespace
 
-std::string_view role_name(Role r) {
-  switch (r) {
-    case Role::admin: return "admin";
-    case Role::lead: return "lead";
-    case Role::agent: return "agent";
-    case Role::analyst: return "analyst";
-  }
-  return "agent";
-}
+// One spelling of the roles everywhere: the config's (engage_model.h).
+std::string_view role_name(Role r) { return to_string(r); }
 
-std::optional<Role> role_from_name(std::string_view s) {
-  for (Role r : {Role::admin, Role::lead, Role::agent, Role::analyst})
-    if (role_name(r) == s) return r;
-  return std::nullopt;
-}
+std::optional<Role> role_from_name(std::string_view s) { return parse_role(s); }
 
 bool valid_user_name(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parley/engage/assignment.h"
+#include "parley/engage/case_row.h"
 #include "parley/engage/router.h"
 
 namespace parley::engage {
@@ -11,32 +12,12 @@ namespace {
 using nlohmann::json;
 constexpr std::uint64_t kShiftKeyBit = 1ull << 63;
 constexpr int kBatch = 500;
-constexpr const char* kCaseColumns =
-    "id, kind, status, team, function, priority, assignee, assign_reason, rule, sla_policy, tags, "
-    "required_skills, source, audience, intent, language, urgency, author_id, first_post_id, opened_at, "
-    "updated_at, first_response_at, last_inbound_at, last_response_at, resolved_at, resolved_by, "
-    "first_sentiment, last_sentiment, reopens, csat, merged_into, waiting_since, first_response_due, "
-    "next_response_due, resolution_due, first_response_warn, next_response_warn, resolution_warn, "
-    "sla_breaches, sla_warnings, last_inbound_post";
 
-std::optional<std::int64_t> opt_i64(const sqlite::Statement& st, int col) {
-  if (st.is_null(col)) return std::nullopt;
-  return st.int64(col);
-}
-std::optional<double> opt_real(const sqlite::Statement& st, int col) {
-  if (st.is_null(col)) return std::nullopt;
-  return st.real(col);
-}
 void bind_opt(sqlite::Statement& st, int i, const std::optional<std::int64_t>& v) {
   if (v) st.bind(i, *v); else st.bind_null(i);
 }
 void bind_opt(sqlite::Statement& st, int i, const std::optional<double>& v) {
   if (v) st.bind(i, *v); else st.bind_null(i);
-}
-CaseKind parse_kind(std::string_view s) {
-  if (s == "acknowledge") return CaseKind::acknowledge;
-  if (s == "internal_question") return CaseKind::internal_question;
-  return CaseKind::case_;
 }
 bool active(const Case& c) { return c.status == CaseStatus::open || c.status == CaseStatus::waiting; }
 
@@ -118,7 +99,7 @@ Status CaseEngine::prepare() {
   if (!(s = p(insert_event_, "INSERT INTO case_events (case_id, at, actor, type, data) VALUES (?1, ?2, ?3, ?4, ?5)")))
     return s;
   if (!(s = p(set_cursor_, "INSERT OR REPLACE INTO engage_state (key, value) VALUES ('routed_through', ?1)"))) return s;
-  if (!(s = p(select_case_, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id = ?1"))) return s;
+  if (!(s = p(select_case_, "SELECT " + case_columns() + " FROM cases WHERE id = ?1"))) return s;
   if (!(s = p(update_case_,
               "UPDATE cases SET kind=?2, status=?3, team=?4, function=?5, priority=?6, assignee=?7, assign_reason=?8, "
               "rule=?9, sla_policy=?10, tags=?11, required_skills=?12, source=?13, audience=?14, intent=?15, "
@@ -197,50 +178,7 @@ Result<Case> CaseEngine::load_case(std::int64_t id) {
     st.reset();
     return Status::error("no case " + std::to_string(id));
   }
-  Case c;
-  c.id = st.int64(0);
-  c.kind = parse_kind(st.text(1));
-  c.status = parse_case_status(st.text(2)).value_or(CaseStatus::open);
-  c.team = st.text(3);
-  c.function = st.text(4);
-  c.priority = parse_priority(st.text(5)).value_or(Priority::normal);
-  c.assignee = st.text(6);
-  c.assign_reason = st.text(7);
-  c.rule = st.text(8);
-  c.sla_policy = st.text(9);
-  c.tags = json::parse(st.text(10), nullptr, false).is_array() ? json::parse(st.text(10)).get<std::vector<std::string>>()
-                                                               : std::vector<std::string>{};
-  auto skills = json::parse(st.text(11), nullptr, false);
-  if (skills.is_object())
-    for (auto& [k, v] : skills.items())
-      if (v.is_number_integer()) c.required_skills[k] = v.get<int>();
-  c.source = st.text(12);
-  c.audience = st.text(13);
-  c.intent = st.text(14);
-  c.language = st.text(15);
-  c.urgency = static_cast<int>(st.int64(16));
-  c.author_id = st.int64(17);
-  c.first_post_id = st.int64(18);
-  c.opened_at = st.int64(19);
-  c.updated_at = st.int64(20);
-  c.first_response_at = opt_i64(st, 21);
-  c.last_inbound_at = opt_i64(st, 22);
-  c.last_response_at = opt_i64(st, 23);
-  c.resolved_at = opt_i64(st, 24);
-  c.resolved_by = st.text(25);
-  c.first_sentiment = opt_real(st, 26);
-  c.last_sentiment = opt_real(st, 27);
-  c.reopens = static_cast<int>(st.int64(28));
-  if (!st.is_null(29)) c.csat = static_cast<int>(st.int64(29));
-  c.merged_into = opt_i64(st, 30);
-  c.waiting_since = opt_i64(st, 31);
-  for (int k = 0; k < 3; ++k) {
-    c.due[k] = opt_i64(st, 32 + k);
-    c.warn[k] = opt_i64(st, 35 + k);
-  }
-  c.sla_breaches = static_cast<int>(st.int64(38));
-  c.sla_warnings = static_cast<int>(st.int64(39));
-  c.last_inbound_post = opt_i64(st, 40);
+  Case c = read_case(st, 0);
   st.reset();
   return c;
 }

@@ -144,11 +144,12 @@ void EngageService::writer_loop() {
       }
     }
     if (timer_thread_) timer_thread_->poke();
+    // Published before the requests are answered: a client that saw its answer finds the events out.
+    publish(events);
     for (std::size_t i = 0; i < group.size(); ++i) {
       if (!failure.is_ok()) group[i]->done.set_value(failure);
       else group[i]->done.set_value(std::move(replies[i]));
     }
-    publish(events);
   }
 }
 
