@@ -314,6 +314,22 @@ TEST_F(CaseEngineTest, HandoffMergeTagPriorityCsatAndErrors) {
   }
 }
 
+TEST_F(CaseEngineTest, AReplyBeforeItsParentKeepsOneCaseWhenTheParentArrives) {
+  // The customer's follow-up arrives first (out of order) and opens the case ...
+  auto ev = add(customer("2", "still no refund??", "cust", "1", kT0 + 1000), of(text::Intent::complaint));
+  ASSERT_TRUE(has(ev, "opened"));
+  std::int64_t id = ev.front().case_id;
+  // ... then the original post: it joins that case instead of opening a second one.
+  ev = add(customer("1", "where is my refund?", "cust", "", kT0), of(text::Intent::question));
+  EXPECT_FALSE(has(ev, "opened"));
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev.front().case_id, id);
+  // And later replies in the thread land there too.
+  ev = add(customer("3", "hello?", "cust", "1", kT0 + 2000), of(text::Intent::complaint));
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev.front().case_id, id);
+}
+
 TEST_F(CaseEngineTest, ReplyGoesToTheOutboxWhenTheSourceHasOne) {
   auto cfg = demo_config();
   cfg->engage.outboxes = {{"x", "http://127.0.0.1:9/hook"}};

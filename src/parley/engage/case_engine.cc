@@ -89,6 +89,10 @@ Status CaseEngine::prepare() {
               "WHERE p.id > ?1 ORDER BY p.id LIMIT ?2")))
     return s;
   if (!(s = p(find_case_conv_, "SELECT case_id FROM case_conversations WHERE conversation_id = ?1"))) return s;
+  if (!(s = p(find_case_moved_,
+              "SELECT cc.case_id FROM posts p JOIN case_conversations cc ON cc.conversation_id = p.id "
+              "WHERE p.conversation_id = ?1 AND p.id <> ?1 ORDER BY p.id LIMIT 1")))
+    return s;
   if (!(s = p(insert_case_,
               "INSERT INTO cases (kind, status, team, function, priority, source, audience, intent, language, "
               "urgency, first_post_id, opened_at, updated_at) VALUES ('case', 'open', '', '', 'normal', '', '', '', "
@@ -256,6 +260,21 @@ Result<std::int64_t> CaseEngine::case_for_conversation(std::int64_t conversation
   if (!row) return row.status();
   std::int64_t id = *row ? find_case_conv_.int64(0) : 0;
   find_case_conv_.reset();
+  if (id != 0) return id;
+  // A reply that arrived before its parent was its own conversation and may have opened a case; when the
+  // parent came, the store moved it into the parent's conversation. Find such a case through the posts
+  // now in this conversation, and record the new conversation for it.
+  find_case_moved_.reset();
+  find_case_moved_.bind(1, conversation_id);
+  row = find_case_moved_.step();
+  if (!row) return row.status();
+  id = *row ? find_case_moved_.int64(0) : 0;
+  find_case_moved_.reset();
+  if (id != 0) {
+    insert_case_conv_.reset();
+    insert_case_conv_.bind(1, conversation_id).bind(2, id);
+    if (auto s = insert_case_conv_.run(); !s) return s;
+  }
   return id;
 }
 

@@ -115,7 +115,7 @@ class CaseEngine {
   std::int64_t routed_through_ = 0;
   bool prepared_ = false;
 
-  sqlite::Statement pending_posts_, find_case_conv_, insert_case_, insert_case_conv_, insert_event_,
+  sqlite::Statement pending_posts_, find_case_conv_, find_case_moved_, insert_case_, insert_case_conv_, insert_event_,
       set_cursor_, select_case_, update_case_, insert_response_, queued_cases_;
 };
 
