@@ -324,7 +324,7 @@ void CaseEngine::stop_clock(Case& c, SlaClock clock) {
   timers_.cancel(sla_timer_key(c.id, clock, false));
 }
 
-Result<std::vector<CaseEvent>> CaseEngine::route_pending() {
+Result<std::vector<CaseEvent>> CaseEngine::route_pending(bool in_open_transaction) {
   if (auto s = prepare(); !s) return s;
   Events out;
   for (;;) {
@@ -375,15 +375,20 @@ Result<std::vector<CaseEvent>> CaseEngine::route_pending() {
     pending_posts_.reset();
     if (rows.empty()) break;
 
-    auto tx = sqlite::Transaction::begin_immediate(db_);
-    if (!tx) return tx.status();
+    std::optional<sqlite::Transaction> tx;
+    if (!in_open_transaction) {
+      auto begun = sqlite::Transaction::begin_immediate(db_);
+      if (!begun) return begun.status();
+      tx.emplace(std::move(*begun));
+    }
     Events batch;
     for (const auto& r : rows)
       if (auto s = route_post(r, batch); !s) return Status::error("routing post " + std::to_string(r.id) + ": " + s.message());
     set_cursor_.reset();
     set_cursor_.bind(1, rows.back().id);
     if (auto s = set_cursor_.run(); !s) return s;
-    if (auto s = tx->commit(); !s) return s;
+    if (tx)
+      if (auto s = tx->commit(); !s) return s;
     routed_through_ = rows.back().id;
     for (auto& e : batch) out.push_back(std::move(e));
     if (rows.size() < static_cast<std::size_t>(kBatch)) break;

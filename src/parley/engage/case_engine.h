@@ -57,7 +57,9 @@ class CaseEngine {
   Status load();
 
   // Routes every post stored since the last call, oldest first, in batches of one transaction each.
-  Result<std::vector<CaseEvent>> route_pending();
+  // With `in_open_transaction`, the caller holds a write transaction on the same connection and commits
+  // it (the server's ingest: posts and their cases in one commit); the engine then opens none.
+  Result<std::vector<CaseEvent>> route_pending(bool in_open_transaction = false);
 
   // Applies one action; the events it caused come back (already committed).
   Result<std::vector<CaseEvent>> act(std::int64_t case_id, const Action& action);

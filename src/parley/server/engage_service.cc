@@ -105,13 +105,17 @@ void EngageService::writer_loop() {
     std::vector<IngestReply> replies(group.size());
     {
       std::lock_guard lock(engine_mu_);
-      auto counts = store_->upsert_posts(posts, analyses);
+      // One transaction, one fsync: the posts and the cases they open or move.
+      auto counts = store_->upsert_posts_and(posts, analyses, [&]() -> Status {
+        auto routed = engine_->route_pending(true);
+        if (!routed) return routed.status();
+        events = std::move(*routed);
+        return Status::ok();
+      });
       if (!counts) {
         failure = counts.status();
-      } else {
-        auto routed = engine_->route_pending();
-        if (!routed) failure = routed.status();
-        else events = std::move(*routed);
+        events.clear();
+        (void)engine_->load();  // the rollback undid cases and the cursor: re-read them
       }
       if (failure.is_ok()) {
         // Each request learns where its posts went: their ids and the case each one joined or opened.

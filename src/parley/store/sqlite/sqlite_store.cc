@@ -388,6 +388,12 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
 
 Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch,
                                                std::span<const text::Analysis> analyses) {
+  return upsert_posts_and(batch, analyses, nullptr);
+}
+
+Result<UpsertCounts> SqliteStore::upsert_posts_and(std::span<const Post> batch,
+                                                   std::span<const text::Analysis> analyses,
+                                                   const std::function<Status()>& before_commit) {
   UpsertCounts counts;
   if (batch.empty()) return counts;
   if (!analyses.empty() && analyses.size() != batch.size())
@@ -423,6 +429,11 @@ Result<UpsertCounts> SqliteStore::upsert_posts(std::span<const Post> batch,
     forget_caches();
     return s;
   }
+  if (before_commit)
+    if (auto s = before_commit(); !s) {
+      forget_caches();
+      return s;
+    }
   if (auto s = tx->commit(); !s) {
     forget_caches();
     return s;

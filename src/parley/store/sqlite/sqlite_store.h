@@ -2,6 +2,7 @@
 // contract; docs/storage.md for the schema and the threading rules.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <map>
@@ -30,6 +31,11 @@ class SqliteStore final : public Store {
   Result<StoreStats> stats() override;
   Result<std::vector<StoredPost>> conversation(std::int64_t conversation_id) override;
   Result<StoredPost> find_post(const std::string& source, const std::string& external_id) override;
+
+  // upsert_posts, and then `before_commit` inside the same transaction (the server routes the new posts
+  // there, so one commit, one fsync, covers posts and cases). A failure of either rolls back both.
+  Result<UpsertCounts> upsert_posts_and(std::span<const Post> batch, std::span<const text::Analysis> analyses,
+                                        const std::function<Status()>& before_commit);
 
   // The store's own connection, for the case engine: writes on it do not look like another writer's to the
   // caches above (PRAGMA data_version only moves for other connections). Same thread rules as the store.
