@@ -89,7 +89,9 @@ bool LineReader::fill() {
     pos_ = 0;
   }
   std::size_t cap = buf_.size() - kJsonPadding;
-  if (cap < kBufferSize) buf_.resize(std::min(cap * 4, kBufferSize) + kJsonPadding);
+  // Grow only when full: a small input (a webhook body) must not pay for zeroing a larger buffer it will
+  // never use, which was most of a single-post request's CPU.
+  if (cap < kBufferSize && end_ == cap) buf_.resize(std::min(cap * 4, kBufferSize) + kJsonPadding);
   std::size_t got = in_.read(buf_.data() + end_, buf_.size() - kJsonPadding - end_);
   if (got == 0) {
     eof_ = true;
