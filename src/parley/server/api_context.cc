@@ -141,4 +141,13 @@ std::optional<std::int64_t> int_param(const httplib::Request& req, const std::st
   }
 }
 
+std::optional<std::int64_t> time_param(const httplib::Request& req, const std::string& name, httplib::Response& res) {
+  if (!req.has_param(name)) return 0;
+  std::string v = req.get_param_value(name);
+  if (auto ms = int_param(req, name)) return *ms;
+  if (auto ms = parse_iso8601_ms(v)) return *ms;
+  send_error(res, 400, "bad_time", "'" + name + "' must be ISO 8601 (2026-11-01T00:00:00Z) or Unix milliseconds");
+  return std::nullopt;
+}
+
 }  // namespace parley::server

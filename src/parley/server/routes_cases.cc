@@ -29,15 +29,6 @@ bool visible(const auth::Principal& p, const std::string& function) { return p.s
 
 }  // namespace
 
-std::optional<std::int64_t> time_param(const httplib::Request& req, const std::string& name, httplib::Response& res) {
-  if (!req.has_param(name)) return 0;
-  std::string v = req.get_param_value(name);
-  if (auto ms = int_param(req, name)) return *ms;
-  if (auto ms = parse_iso8601_ms(v)) return *ms;
-  send_error(res, 400, "bad_time", "'" + name + "' must be ISO 8601 (2026-11-01T00:00:00Z) or Unix milliseconds");
-  return std::nullopt;
-}
-
 void register_case_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/cases", [&ctx](const httplib::Request& req, httplib::Response& res) {
     auto who = authenticate(ctx, req, res);
