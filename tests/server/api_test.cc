@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <fstream>
 #include <set>
@@ -317,6 +318,31 @@ TEST_F(Api, CaseLifecycleThroughActionsMovesTheMetrics) {
   auto credits = get("/api/v1/knowledge/credits", admin);
   ASSERT_EQ(credits["credits"].size(), 1u);
   EXPECT_EQ(credits["credits"][0]["uses"], 1);
+}
+
+TEST_F(Api, ToneCheckFlagsACannedReplyTheTeamKeepsSending) {
+  const std::string canned = "We are aware of an issue affecting some customers and our engineers are working on it";
+  std::vector<std::int64_t> cases;
+  for (int i = 1; i <= 4; ++i) {
+    auto j = post("/api/v1/posts", admin,
+                  post_of(std::to_string(i), "My bill is wrong, I was charged twice!", "cust" + std::to_string(i)));
+    cases.push_back(j["posts"][0]["case_id"]);
+  }
+  for (int i = 0; i < 3; ++i)
+    post("/api/v1/cases/" + std::to_string(cases[i]) + "/actions", ana, {{"type", "reply"}, {"text", canned}});
+  const std::string tone = "/api/v1/cases/" + std::to_string(cases[3]) + "/tone";
+  auto r = post(tone, ana, {{"text", canned}});
+  EXPECT_FALSE(r["ok"].get<bool>()) << r.dump();
+  EXPECT_GE(r["near_copies"].get<int>(), 3) << r.dump();
+  std::vector<std::string> codes;
+  for (auto& f : r["flags"]) codes.push_back(f["code"]);
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "canned"), codes.end()) << r.dump();
+  EXPECT_NE(std::find(codes.begin(), codes.end(), "not_addressed"), codes.end()) << r.dump();
+  r = post(tone, ana, {{"text", "@cust4 sorry about the double charge, I've refunded the second payment today"}});
+  EXPECT_TRUE(r["ok"].get<bool>()) << r.dump();
+  post(tone, ana, {{"draft", "x"}}, 400);
+  post(tone, analyst, {{"text", "x"}}, 403);
+  post("/api/v1/cases/999999/tone", ana, {{"text", "x"}}, 404);
 }
 
 TEST_F(Api, FunctionScopingHidesHrCasesFromCareByApiAndSearch) {

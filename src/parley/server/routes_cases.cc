@@ -6,6 +6,7 @@
 
 #include "parley/engage/case_queries.h"
 #include "parley/engage/knowledge.h"
+#include "parley/engage/tone_check.h"
 #include "parley/server/api_context.h"
 
 namespace parley::server {
@@ -160,6 +161,51 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& x : *s) out.push_back(engage::to_json(x));
     send_json(res, {{"suggestions", out}});
+  });
+
+  add_route(http, ctx, "POST", "/api/v1/cases/{id}/tone", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto who = authenticate(ctx, req, res);
+    if (!who || !may_read_cases(*who, res)) return;
+    auto body = json_body(req, res);
+    if (!body) return;
+    if (!body->contains("text") || !(*body)["text"].is_string()) {
+      send_error(res, 400, "missing_text", "send {\"text\": \"the draft reply\"}");
+      return;
+    }
+    std::int64_t id = std::atoll(req.matches[1].str().c_str());
+    auto& db = read_connection(ctx.service->db_path());
+    auto d = engage::CaseQueries(db).detail(id);
+    if (!d || !visible(*who, d->c.function)) {
+      send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
+      return;
+    }
+    const std::string text = (*body)["text"].get<std::string>();
+    engage::ToneInput in;
+    in.text = text;
+    in.channel = d->c.source;
+    for (const auto& p : d->posts)
+      if (p.from_customer) {
+        in.customer_handle = p.author.handle;
+        in.customer_name = p.author.name;
+        break;
+      }
+    // The organisation's latest public replies: what "canned" is measured against.
+    auto recent = db.prepare(
+        "SELECT pa.simhash FROM posts p JOIN authors a ON a.id = p.author_id JOIN post_analysis pa ON pa.post_id = p.id "
+        "WHERE a.kind = 'employee' AND p.audience = 'public' ORDER BY p.id DESC LIMIT 500");
+    if (!recent) {
+      send_error(res, 500, "internal", recent.message());
+      return;
+    }
+    while (true) {
+      auto row = recent->step();
+      if (!row || !*row) break;
+      in.recent_staff_replies.push_back(static_cast<std::uint64_t>(recent->int64(0)));
+    }
+    auto report = engage::check_tone(in);
+    nlohmann::json flags = nlohmann::json::array();
+    for (const auto& f : report.flags) flags.push_back({{"code", f.code}, {"message", f.message}});
+    send_json(res, {{"ok", report.ok}, {"flags", flags}, {"sentiment", report.sentiment}, {"near_copies", report.near_copies}});
   });
 
   add_route(http, ctx, "GET", "/api/v1/queues", [&ctx](const httplib::Request& req, httplib::Response& res) {
