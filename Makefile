@@ -7,28 +7,32 @@ JOBS    ?= $(shell nproc)
 DEMO_DB ?= parley-demo.db
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps build test test-asan demo bench fuzz clean train
+.PHONY: all deps web build test test-asan demo bench fuzz clean train
 
 all: build
 
 deps:
 	@bash scripts/install-deps.sh
 
-build: deps
+build: deps web
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
+
+# The web app (web/): npm ci and a Vite build into web/dist, each only when something changed.
+web: deps
+	@bash scripts/build-web.sh
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The same suite built with AddressSanitizer + UndefinedBehaviorSanitizer.
-test-asan: deps
+test-asan: deps web
 	@cmake -S . -B $(ASAN) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DPARLEY_BENCH=OFF >/dev/null
 	@cmake --build $(ASAN) -j $(JOBS)
 	@cd $(ASAN) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS)
 
 # Only the CLI and the data tools: a demo should not wait for the test suite to compile.
-demo: deps
+demo: deps web
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) --target parley
 	@bash scripts/demo.sh $(BUILD)/parley $(DEMO_DB)

@@ -19,11 +19,18 @@ packages=(
   libgtest-dev libgmock-dev                 # tests
   libbenchmark-dev                          # micro benchmarks
   time                                      # /usr/bin/time: peak RSS in bench/ingest
+  chromium                                  # the browser of the web app's tests (web/e2e)
 )
 case "${1:-}" in
   --fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer lives in clang's runtime
-  --bench) packages+=(wrk nginx-light nodejs npm) ;;  # HTTP load, the HTTP ceiling, the npm peers
+  --bench) packages+=(wrk nginx-light) ;;  # HTTP load, the HTTP ceiling
 esac
+
+# Node.js and npm build the web app (web/) and run its browser tests and the npm peers of bench/analyze.
+# Any Node >= 18 will do; a machine that already has one (say from NodeSource, whose nodejs conflicts with
+# Debian's npm package) keeps it, otherwise Debian's nodejs and npm are installed.
+node_major=$(node -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 18 ] || ! command -v npm >/dev/null; then packages+=(nodejs npm); fi
 
 missing=()
 for p in "${packages[@]}"; do
