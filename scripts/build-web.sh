@@ -12,7 +12,7 @@ if [ ! -f node_modules/.parley-installed ] || [ package-lock.json -nt node_modul
   touch node_modules/.parley-installed
 fi
 if [ ! -f dist/index.html ] ||
-   [ -n "$(find src index.html vite.config.* package.json package-lock.json -newer dist/index.html -print -quit 2>/dev/null)" ]; then
+   [ -n "$(find src public index.html vite.config.* package.json package-lock.json -newer dist/index.html -print -quit 2>/dev/null)" ]; then
   echo "parley: building the web app (vite build)" >&2
   npm run build --silent
 fi

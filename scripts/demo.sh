@@ -6,7 +6,9 @@
 #   bash scripts/demo.sh [PARLEY_BINARY] [DB] [--check]
 #
 # --check starts the server on a free port, checks that it answers and that the demo login works, and stops
-# it again (what the Demo test runs). PARLEY_DEMO_LISTEN sets the address (default 127.0.0.1:8080).
+# it again (what the Demo test runs). PARLEY_DEMO_LISTEN sets the address (default 127.0.0.1:8080; port 0
+# picks a free one); PARLEY_DEMO_PORT_FILE names a file the server writes its port to once it listens
+# (the web app's browser tests use both); PARLEY_WEB_ROOT the web app to serve (default web/dist).
 set -euo pipefail
 parley=${1:-build/parley}
 db=${2:-parley-demo.db}
@@ -17,9 +19,10 @@ listen=${PARLEY_DEMO_LISTEN:-127.0.0.1:8080}
 web_root=${PARLEY_WEB_ROOT:-web/dist}
 
 rm -f "$db" "$db-wal" "$db-shm"
-# The demo posts are from October 2026; shift them so the newest is about an hour old, so the inbox shows
-# cases whose SLA clocks are still running rather than a month overdue.
-newest=$(date -d 2026-10-24T12:00:00Z +%s)
+# The demo month ends on 2026-11-20 12:00 UTC (data/demo/README.md); shift it by whole days so the newest
+# post is less than a day old, so the inbox shows cases whose SLA clocks are still running rather than a
+# month overdue.
+newest=$(date -d 2026-11-20T12:00:00Z +%s)
 shift_days=$(( ( $(date +%s) - newest ) / 86400 ))
 [ "$shift_days" -gt 0 ] || shift_days=0
 echo "== Ingesting the demo data (synthetic: data/demo/README.md) into $db, shifted $shift_days days to the present"
@@ -57,8 +60,10 @@ fi
 
 web=""
 [ -d "$web_root" ] && web="--web-root $web_root"
+port_file_arg=""
+[ -n "${PARLEY_DEMO_PORT_FILE:-}" ] && port_file_arg="--port-file $PARLEY_DEMO_PORT_FILE"
 echo
-echo "== Starting the server. Open http://$listen/ and sign in as admin / demo (or ana.garcia / demo ...)."
+echo "== Starting the server. Open http://$listen/ and sign in as admin / demo (or an employee, e.g. a.nakamura / demo)."
 echo "   API: http://$listen/api/v1/ (docs/api.md); Ctrl-C stops."
 # shellcheck disable=SC2086
-exec "$parley" --db "$db" serve --config "$config" --listen "$listen" $web
+exec "$parley" --db "$db" serve --config "$config" --listen "$listen" $web $port_file_arg
