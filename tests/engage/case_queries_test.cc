@@ -22,7 +22,10 @@ text::Analysis analysis(double sentiment, text::Intent intent, int urgency, std:
   a.intent.label = intent;
   a.intent.confidence = 0.75;
   a.urgency = urgency;
-  if (!product.empty()) a.entities.push_back({text::EntityKind::product, product, 0, 1});
+  if (!product.empty()) {
+    a.entities.push_back({text::EntityKind::product, product, 0, 1});
+    a.key_phrases.push_back("wifi connection");
+  }
   return a;
 }
 
@@ -60,7 +63,7 @@ class CaseQueriesTest : public testing::EngageDb {
     c1 = add_case({.priority = "high", .assignee = "bob", .intent = "complaint", .author_id = author_id("alice"),
                    .first_post_id = post("p1").id, .opened_at = kT, .updated_at = kT + 3 * kHour,
                    .first_response_at = kT + 30 * kMin, .last_inbound_at = kT + 2 * kHour,
-                   .last_response_at = kT + 30 * kMin, .first_response_due = kT + kHour,
+                   .last_response_at = kT + 30 * kMin, .last_sentiment = -0.6, .first_response_due = kT + kHour,
                    .next_response_due = kT + 3 * kHour, .resolution_due = kT + 24 * kHour});
     link(c1, post("p1").conversation_id);
     c2 = add_case({.team = "billing", .function = "finance", .priority = "urgent", .intent = "complaint",
@@ -71,7 +74,7 @@ class CaseQueriesTest : public testing::EngageDb {
     c3 = add_case({.status = "resolved", .function = "marketing", .priority = "low", .assignee = "ann",
                    .intent = "praise", .author_id = author_id("dave"), .first_post_id = post("p3").id,
                    .opened_at = kT + 2 * kHour, .updated_at = kT + 5 * kHour, .resolved_at = kT + 5 * kHour,
-                   .resolved_by = "staff", .resolution_due = kT + 30 * kHour});
+                   .resolved_by = "staff", .last_sentiment = 0.7, .resolution_due = kT + 30 * kHour});
     link(c3, post("p3").conversation_id);
     c4 = add_case({.status = "waiting", .assignee = "bob", .source = "reddit", .language = "es",
                    .author_id = author_id("erin"), .first_post_id = post("p4", "reddit").id,
@@ -124,6 +127,10 @@ TEST_F(CaseQueriesTest, FiltersByEachField) {
   EXPECT_EQ(ids(page({.priority = "urgent"})), (std::vector<std::int64_t>{c2}));
   EXPECT_EQ(ids(page({.source = "reddit"})), (std::vector<std::int64_t>{c4}));
   EXPECT_EQ(ids(page({.language = "es"})), (std::vector<std::int64_t>{c4}));
+  // Sentiment of the customer's latest post; a case without one counts as neutral.
+  EXPECT_EQ(ids(page({.sentiment = "negative"})), (std::vector<std::int64_t>{c1}));
+  EXPECT_EQ(ids(page({.sentiment = "positive"})), (std::vector<std::int64_t>{c3}));
+  EXPECT_EQ(ids(page({.sentiment = "neutral"})), (std::vector<std::int64_t>{c4, c2}));
   EXPECT_EQ(ids(page({.sla = "breached"})), (std::vector<std::int64_t>{c2}));
   EXPECT_EQ(ids(page({.sla = "warning"})), (std::vector<std::int64_t>{c4}));
   EXPECT_EQ(ids(page({.sla = "ok"})), (std::vector<std::int64_t>{c3, c1}));
@@ -194,6 +201,7 @@ TEST_F(CaseQueriesTest, RejectsBadFilters) {
   EXPECT_FALSE(queries.list({.statuses = {"closed"}}));
   EXPECT_FALSE(queries.list({.priority = "asap"}));
   EXPECT_FALSE(queries.list({.sla = "late"}));
+  EXPECT_FALSE(queries.list({.sentiment = "angry"}));
   EXPECT_FALSE(queries.list({.limit = 0}));
   EXPECT_FALSE(queries.list({.sort = CaseSort::priority, .cursor = "opened:1:2"}));
   EXPECT_FALSE(queries.list({.cursor = "opened:x:2"}));
@@ -223,6 +231,8 @@ TEST_F(CaseQueriesTest, DetailHasPostsAnswersAndHistory) {
   EXPECT_EQ(d->posts[0].analysis->intent, "complaint");
   EXPECT_EQ(d->posts[0].analysis->urgency, 60);
   EXPECT_EQ(d->posts[0].analysis->entities, nlohmann::json::parse(R"([{"kind":"product","name":"Router X1"}])"));
+  EXPECT_EQ(d->posts[0].analysis->key_phrases, nlohmann::json::parse(R"(["wifi connection"])"));
+  EXPECT_EQ(d->posts[1].analysis->key_phrases, nlohmann::json::array());
   EXPECT_EQ(d->posts[0].author.followers, 500);
   EXPECT_TRUE(d->posts[1].is_response);
   EXPECT_TRUE(d->posts[1].by_staff);

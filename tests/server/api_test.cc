@@ -278,6 +278,11 @@ TEST_F(Api, CaseLifecycleThroughActionsMovesTheMetrics) {
   EXPECT_FALSE(c["case"]["assign_reason"].get<std::string>().empty());
   ASSERT_GE(c["posts"].size(), 1u);
   EXPECT_TRUE(c["posts"][0].contains("analysis"));
+  // A running clock not yet warned says when it will warn, before it is due (the inbox turns amber then).
+  const auto& fr = c["case"]["sla"]["first_response"];
+  ASSERT_TRUE(fr["due"].is_number()) << fr.dump();
+  ASSERT_TRUE(fr["warn_at"].is_number()) << fr.dump();
+  EXPECT_LT(fr["warn_at"].get<std::int64_t>(), fr["due"].get<std::int64_t>());
 
   auto before = get("/api/v1/metrics", admin);
   j = post("/api/v1/cases/" + std::to_string(id) + "/actions", ana, {{"type", "reply"}, {"text", "So sorry - refunding now."}});

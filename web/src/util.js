@@ -90,7 +90,8 @@ export function slaState(c, now = Date.now()) {
   const left = best.due - now;
   let state = 'ok';
   if (best.breached || left <= 0) state = 'breached';
-  else if (best.warned) state = 'warning';
+  // amber from the warning instant on, without waiting for the server's timer event to arrive
+  else if (best.warned || (best.warn_at !== null && best.warn_at !== undefined && now >= best.warn_at)) state = 'warning';
   return { ...best, left, state, paused: c.status === 'waiting' };
 }
 

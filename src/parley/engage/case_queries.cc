@@ -95,6 +95,8 @@ Status validate(const CaseFilter& f) {
     return Status::error("unknown priority '" + f.priority + "': use low, normal, high or urgent");
   if (!f.sla.empty() && f.sla != "breached" && f.sla != "warning" && f.sla != "ok")
     return Status::error("unknown SLA state '" + f.sla + "': use breached, warning or ok");
+  if (!f.sentiment.empty() && f.sentiment != "negative" && f.sentiment != "neutral" && f.sentiment != "positive")
+    return Status::error("unknown sentiment '" + f.sentiment + "': use negative, neutral or positive");
   if (f.limit < 1) return Status::error("limit must be at least 1");
   if (f.offset < 0) return Status::error("offset cannot be negative");
   if (!f.cursor.empty() && f.offset > 0) return Status::error("give a cursor or an offset, not both");
@@ -113,6 +115,9 @@ Result<std::string> where_clause(const CaseFilter& f, SqlParams& params) {
   if (!f.priority.empty()) terms.push_back("c.priority = " + params.add(f.priority));
   if (!f.source.empty()) terms.push_back("c.source = " + params.add(f.source));
   if (!f.language.empty()) terms.push_back("c.language = " + params.add(f.language));
+  if (f.sentiment == "negative") terms.push_back("c.last_sentiment <= -0.05");
+  if (f.sentiment == "positive") terms.push_back("c.last_sentiment >= 0.05");
+  if (f.sentiment == "neutral") terms.push_back("IFNULL(c.last_sentiment, 0) > -0.05 AND IFNULL(c.last_sentiment, 0) < 0.05");
   if (f.sla == "breached") terms.push_back("c.sla_breaches != 0");
   if (f.sla == "warning") terms.push_back("c.sla_breaches = 0 AND c.sla_warnings != 0");
   if (f.sla == "ok") terms.push_back("c.sla_breaches = 0 AND c.sla_warnings = 0");
@@ -239,7 +244,7 @@ Result<CaseDetail> CaseQueries::detail(std::int64_t case_id) {
         "SELECT p.id, p.conversation_id, p.created_at, p.source, p.external_id, p.kind, p.audience, p.text, "
         "IFNULL(p.url, ''), a.handle, a.name, a.kind, p.author_followers, p.author_id = ?2, "
         "pa.post_id IS NOT NULL, pa.language, pa.sentiment_label, pa.intent, pa.sentiment, pa.intent_confidence, "
-        "pa.urgency, pa.spam, pa.entities, r.post_id IS NOT NULL, r.by_staff, r.accepted, r.responder "
+        "pa.urgency, pa.spam, pa.entities, r.post_id IS NOT NULL, r.by_staff, r.accepted, r.responder, pa.key_phrases "
         "FROM posts p JOIN authors a ON a.id = p.author_id "
         "LEFT JOIN post_analysis pa ON pa.post_id = p.id "
         "LEFT JOIN case_responses r ON r.post_id = p.id AND r.case_id = ?1 "
@@ -276,6 +281,9 @@ Result<CaseDetail> CaseQueries::detail(std::int64_t case_id) {
         auto text = st->text(22);
         a.entities = json::parse(text.begin(), text.end(), nullptr, false);
         if (!a.entities.is_array()) a.entities = json::array();
+        auto phrases = st->text(27);
+        a.key_phrases = json::parse(phrases.begin(), phrases.end(), nullptr, false);
+        if (!a.key_phrases.is_array()) a.key_phrases = json::array();
         p.analysis = std::move(a);
       }
       p.is_response = st->int64(23) != 0;
@@ -390,7 +398,8 @@ json to_json(const CasePost& p) {
     out["analysis"] = {{"language", a.language},     {"sentiment", a.sentiment},
                        {"sentiment_label", a.sentiment_label}, {"intent", a.intent},
                        {"intent_confidence", a.intent_confidence}, {"urgency", a.urgency},
-                       {"spam", a.spam},             {"entities", a.entities}};
+                       {"spam", a.spam},             {"entities", a.entities},
+                       {"key_phrases", a.key_phrases}};
   }
   if (p.is_response)
     out["response"] = {{"by_staff", p.by_staff}, {"accepted", p.accepted}, {"responder", p.responder}};

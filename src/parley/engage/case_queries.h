@@ -36,6 +36,8 @@ struct CaseFilter {
   std::vector<std::string> functions;  // scoping: the functions the user may see; empty = all
   std::string assignee;                // "" = anyone, "none" = queued (no assignee), else a handle
   std::string intent, priority, source, language;  // "" = any; source is the channel
+  std::string sentiment;               // "" = any; negative | neutral | positive: the customer's latest post
+                                       // (last_sentiment; <= -0.05, between, >= 0.05 as VADER's classes)
   std::string sla;                     // "" = any; "breached" (any clock), "warning" (warned, not
                                        // breached), "ok" (neither)
   std::string text;                    // words that must occur in one post of the case (search syntax)
@@ -74,6 +76,7 @@ struct PostAnalysisView {
   int urgency = 0;
   bool spam = false;
   nlohmann::json entities = nlohmann::json::array();  // [{"kind", "name"}]
+  nlohmann::json key_phrases = nlohmann::json::array();  // ["phrase", ...]
 };
 
 struct CasePost {

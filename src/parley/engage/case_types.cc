@@ -48,6 +48,7 @@ nlohmann::json to_json(const Case& c) {
   for (int k = 0; k < 3; ++k) {
     auto name = std::string(to_string(static_cast<SlaClock>(k)));
     sla[name] = {{"due", opt(c.due[k])},
+                 {"warn_at", opt(c.warn[k])},
                  {"warned", (c.sla_warnings >> k & 1) != 0},
                  {"breached", (c.sla_breaches >> k & 1) != 0}};
   }

@@ -49,6 +49,7 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
     f.priority = req.get_param_value("priority");
     f.source = req.get_param_value("channel");
     f.language = req.get_param_value("language");
+    f.sentiment = req.get_param_value("sentiment");
     f.sla = req.get_param_value("sla");
     f.text = req.get_param_value("q");
     auto since = time_param(req, "since", res);

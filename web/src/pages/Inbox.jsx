@@ -42,7 +42,7 @@ function writeState(st) {
 }
 
 function apiParams(st) {
-  const p = { sort: st.sort, intent: st.intent, priority: st.priority, channel: st.channel, sla: st.sla };
+  const p = { sort: st.sort, intent: st.intent, priority: st.priority, channel: st.channel, sla: st.sla, sentiment: st.sentiment };
   p.status = st.status || 'open,waiting';
   if (st.queue === 'mine') p.assignee = 'me';
   else if (st.queue === 'unassigned') p.assignee = 'none';
@@ -357,11 +357,8 @@ function CaseInbox({ me, search }) {
     loadQueues();
   }, []);
 
-  // The client-side sentiment filter (the API has none): rows are filtered as they arrive.
-  const visible = useMemo(
-    () => (st.sentiment ? rows.filter((r) => sentimentLabel(r.case.last_sentiment) === st.sentiment) : rows),
-    [rows, st.sentiment],
-  );
+  // Every filter, sentiment included, is applied by the server; live updates re-check with matches().
+  const visible = rows;
 
   // Measure the viewport.
   useEffect(() => {
@@ -530,7 +527,7 @@ function CaseInbox({ me, search }) {
           <h1 class="page-title">
             {queueLabel}
             <span class="count" data-testid="inbox-total">
-              {total === null ? '' : st.sentiment ? `${fmtNum(visible.length)} shown of ${fmtNum(total)}` : `${fmtNum(total)} cases`}
+              {total === null ? '' : `${fmtNum(total)} cases`}
             </span>
           </h1>
           <div class="filters">
