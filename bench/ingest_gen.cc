@@ -2,7 +2,7 @@
 // both, for the ingest benchmark (bench/ingest). The JSONL is what parley ingests; the CSV is what the
 // sqlite3 shell imports as the floor, so both sides of the comparison load the same information.
 //
-//   ingest_gen [--count N] [--seed S] [--jsonl OUT.jsonl] [--csv OUT.csv] [--quiet]
+//   ingest_gen [--count N] [--seed S] [--days D] [--mentions PPM] [--jsonl OUT.jsonl] [--csv OUT.csv] [--quiet]
 //
 // Properties the benchmark relies on (see docs/benchmarks.md):
 //  * Deterministic: only a splitmix64 generator and integer/IEEE-basic arithmetic are used, never
@@ -14,6 +14,11 @@
 //    replies forming threads of varying depth, ~2% of rows are replies written before their parent;
 //    ~50k authors with Zipf activity and heavy-tailed follower counts; created_at increasing with
 //    jitter; ~0.5% exact duplicate records to exercise idempotence.
+//  * Time span: by default ~1M posts a month (what bench/ingest has always used); --days D spreads the N
+//    posts over about D days instead (bench/listening wants a year, so day and hour buckets are realistic).
+//  * --mentions PPM: that share of posts (parts per million) also names a product, competitor, campaign or
+//    keyword of the demo organisation (data/demo/org.toml), so listening has entities to count. Off by
+//    default, and then no randomness is drawn for it: the default output is unchanged.
 
 #include <algorithm>
 #include <array>
@@ -177,6 +182,11 @@ const std::array<Words, kLangCount>& words() {
   };
   return w;
 }
+
+// Surface forms of data/demo/org.toml's entities (canonical names and aliases), for --mentions.
+constexpr std::array<std::string_view, 12> kMentions = {
+    "Northwind Fiber", "NW Fiber", "Fiber 2 Gig", "N5 Phone", "Northwind N5", "Northwind App",
+    "Contoso Telecom", "Contoso",  "Fabrikam",    "#FiberFriday", "#NorthwindCares", "@NorthwindCare"};
 
 constexpr std::array<std::string_view, 36> kHashtags = {
     "MondayMotivation", "TechNews",     "Outage",      "CustomerService", "WorldCup",   "coffee",
@@ -646,13 +656,17 @@ class Recent {
 struct Options {
   std::uint64_t count = 1000000;
   std::uint64_t seed = 0x9a41e7b3c0ffee11ULL;
+  std::uint64_t days = 0;  // 0: the historical pace (0..5 s between posts)
+  std::uint64_t mentions_ppm = 0;
   std::string jsonl, csv;
   bool quiet = false;
 };
 
 void usage(FILE* f) {
-  std::fputs("usage: ingest_gen [--count N] [--seed S] [--jsonl OUT.jsonl] [--csv OUT.csv] [--quiet]\n"
-             "Writes N synthetic posts (default 1000000) as parley JSONL and/or CSV; '-' is stdout.\n",
+  std::fputs("usage: ingest_gen [--count N] [--seed S] [--days D] [--jsonl OUT.jsonl] [--csv OUT.csv] [--quiet]\n"
+             "Writes N synthetic posts (default 1000000) as parley JSONL and/or CSV; '-' is stdout.\n"
+             "--days D spreads them over about D days (default: about 1M posts a month).\n"
+             "--mentions PPM makes that share of posts name an entity of data/demo/org.toml.\n",
              f);
 }
 
@@ -708,7 +722,8 @@ class Generator {
  public:
   Generator(const Options& o, Output& jsonl, Output& csv)
       : opt_(o), rng_(o.seed), zipf_(*std::max_element(kAuthorPool.begin(), kAuthorPool.end())),
-        jsonl_(jsonl), csv_(csv), dup_ring_(kDupRing) {
+        jsonl_(jsonl), csv_(csv), dup_ring_(kDupRing),
+        max_step_ms_(o.days && o.count ? static_cast<std::int64_t>(2 * o.days * 86'400'000ULL / o.count) : 5000) {
     for (int s = 0; s < kSourceCount; ++s) seen_[s].assign(kAuthorPool[s], false);
   }
 
@@ -788,7 +803,8 @@ class Generator {
 
   // About 1M posts a month: a 0..5 s step keeps created_at increasing; each post then gets +-3 s of jitter
   // so the file is only roughly in time order, as merged exports are.
-  void advance_clock() { clock_ += rng_.range(0, 5000); }
+  // With --days the step is uniform in [0, 2 * span / count], so the mean step covers the span.
+  void advance_clock() { clock_ += rng_.range(0, max_step_ms_); }
   std::int64_t jittered() { return clock_ + rng_.range(-3000, 3000); }
 
   // Ids look like each network's: X snowflakes, Mastodon's time-prefixed ids, Reddit base36, small integers
@@ -903,6 +919,8 @@ class Generator {
   void text_for(Record& rec, std::string_view mention) {
     const TextContext c{rec.src, rec.author.lang, mention, kAuthorPool[rec.src]};
     make_text(rng_, c, sample_length(rng_), zipf_, scratch_, rec.text);
+    if (opt_.mentions_ppm && rng_.chance(static_cast<std::uint32_t>(opt_.mentions_ppm)))
+      rec.text.append(" ").append(kMentions[rng_.below(kMentions.size())]);
   }
 
   void emit(const Record& rec, std::uint32_t depth) {
@@ -943,6 +961,7 @@ class Generator {
   Record current_;
   AuthorInfo scratch_;
   std::string line_;
+  std::int64_t max_step_ms_;
   std::int64_t clock_ = 1704067200000LL;  // 2024-01-01T00:00:00Z
   std::uint64_t rows_ = 0, duplicates_ = 0, replies_ = 0, early_replies_ = 0;
   std::uint32_t max_depth_ = 0;
@@ -967,6 +986,10 @@ int main(int argc, char** argv) {
       if (!parse_u64(value(), o.count)) return usage(stderr), 2;
     } else if (a == "--seed") {
       if (!parse_u64(value(), o.seed)) return usage(stderr), 2;
+    } else if (a == "--days") {
+      if (!parse_u64(value(), o.days) || o.days > 36500) return usage(stderr), 2;
+    } else if (a == "--mentions") {
+      if (!parse_u64(value(), o.mentions_ppm) || o.mentions_ppm > 1000000) return usage(stderr), 2;
     } else if (a == "--jsonl") {
       o.jsonl = value();
     } else if (a == "--csv") {

@@ -1,5 +1,6 @@
 #include "parley/store/sqlite/schema.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -201,6 +202,86 @@ CREATE TABLE api_tokens (
   revoked      INTEGER NOT NULL DEFAULT 0
 );
 )sql",
+      // 4: listening (docs/listening.md). Each post keeps the kind its author had when it was stored, so
+      // "the brand's own posts do not count" is a fact of the post that rollups and raw queries agree on
+      // (an author's kind can change later). Rollups by hour and by day of the posts that count for
+      // listening are kept in step at ingest; the statements below backfill them from the rows already
+      // stored. posts_by_created makes a time range (drill-down, verification) an index range.
+      R"sql(
+ALTER TABLE posts ADD COLUMN author_kind TEXT NOT NULL DEFAULT 'public';
+UPDATE posts SET author_kind = (SELECT kind FROM authors WHERE authors.id = posts.author_id);
+CREATE INDEX posts_by_created ON posts (created_at);
+CREATE TABLE listen_volume_hour (
+  bucket        INTEGER NOT NULL,           -- Unix ms of the bucket's start, UTC
+  source        TEXT NOT NULL,
+  intent        TEXT NOT NULL,
+  sentiment     TEXT NOT NULL,              -- negative | neutral | positive
+  posts         INTEGER NOT NULL,
+  sentiment_sum REAL NOT NULL,              -- sum of compound sentiment
+  PRIMARY KEY (bucket, source, intent, sentiment)
+) WITHOUT ROWID;
+CREATE TABLE listen_volume_day (
+  bucket        INTEGER NOT NULL,
+  source        TEXT NOT NULL,
+  intent        TEXT NOT NULL,
+  sentiment     TEXT NOT NULL,
+  posts         INTEGER NOT NULL,
+  sentiment_sum REAL NOT NULL,
+  PRIMARY KEY (bucket, source, intent, sentiment)
+) WITHOUT ROWID;
+-- Posts per entity; kind 'own' (name '') counts the posts naming any of the organisation's products once.
+CREATE TABLE listen_entity_hour (
+  bucket    INTEGER NOT NULL,
+  kind      TEXT NOT NULL,                  -- product | competitor | campaign | keyword | own
+  name      TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  intent    TEXT NOT NULL,
+  posts     INTEGER NOT NULL,
+  negative  INTEGER NOT NULL,
+  neutral   INTEGER NOT NULL,
+  positive  INTEGER NOT NULL,
+  PRIMARY KEY (bucket, kind, name, source, intent)
+) WITHOUT ROWID;
+CREATE TABLE listen_entity_day (
+  bucket    INTEGER NOT NULL,
+  kind      TEXT NOT NULL,
+  name      TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  intent    TEXT NOT NULL,
+  posts     INTEGER NOT NULL,
+  negative  INTEGER NOT NULL,
+  neutral   INTEGER NOT NULL,
+  positive  INTEGER NOT NULL,
+  PRIMARY KEY (bucket, kind, name, source, intent)
+) WITHOUT ROWID;
+CREATE TEMP VIEW listening_posts AS
+  SELECT p.id, p.source, p.created_at - (((p.created_at % 3600000) + 3600000) % 3600000) AS hour,
+         pa.intent, pa.sentiment_label AS label, pa.sentiment, pa.entities
+  FROM posts p JOIN post_analysis pa ON pa.post_id = p.id
+  WHERE p.audience = 'public' AND p.author_kind <> 'employee' AND pa.spam = 0;
+INSERT INTO listen_volume_hour (bucket, source, intent, sentiment, posts, sentiment_sum)
+  SELECT hour, source, intent, label, COUNT(*), SUM(sentiment) FROM listening_posts GROUP BY 1, 2, 3, 4;
+INSERT INTO listen_entity_hour (bucket, kind, name, source, intent, posts, negative, neutral, positive)
+  SELECT hour, kind, name, source, intent, COUNT(*), SUM(label = 'negative'), SUM(label = 'neutral'),
+         SUM(label = 'positive')
+  FROM (SELECT DISTINCT l.id, l.hour, l.source, l.intent, l.label, json_extract(e.value, '$.kind') AS kind,
+               json_extract(e.value, '$.name') AS name
+        FROM listening_posts l, json_each(l.entities) e
+        UNION
+        SELECT l.id, l.hour, l.source, l.intent, l.label, 'own', ''
+        FROM listening_posts l, json_each(l.entities) e WHERE json_extract(e.value, '$.kind') = 'product')
+  WHERE kind = 'product' OR kind = 'competitor' OR kind = 'campaign' OR kind = 'keyword' OR kind = 'own'
+  GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO listen_volume_day (bucket, source, intent, sentiment, posts, sentiment_sum)
+  SELECT bucket - (((bucket % 86400000) + 86400000) % 86400000), source, intent, sentiment, SUM(posts),
+         SUM(sentiment_sum)
+  FROM listen_volume_hour GROUP BY 1, 2, 3, 4;
+INSERT INTO listen_entity_day (bucket, kind, name, source, intent, posts, negative, neutral, positive)
+  SELECT bucket - (((bucket % 86400000) + 86400000) % 86400000), kind, name, source, intent, SUM(posts),
+         SUM(negative), SUM(neutral), SUM(positive)
+  FROM listen_entity_hour GROUP BY 1, 2, 3, 4, 5;
+DROP VIEW listening_posts;
+)sql",
   };
   return m;
 }
@@ -209,7 +290,9 @@ CREATE TABLE api_tokens (
 
 std::int64_t schema_version_latest() { return static_cast<std::int64_t>(migrations().size()); }
 
-Status migrate(Connection& c) {
+Status migrate(Connection& c) { return migrate(c, schema_version_latest()); }
+
+Status migrate(Connection& c, std::int64_t target) {
   auto st = c.prepare("PRAGMA user_version");
   if (!st) return st.status();
   auto row = st->step();
@@ -219,7 +302,7 @@ Status migrate(Connection& c) {
   if (have > schema_version_latest())
     return Status::error("database schema version " + std::to_string(have) + " is newer than this parley (" +
                          std::to_string(schema_version_latest()) + "): upgrade parley to open it");
-  for (std::int64_t v = have; v < schema_version_latest(); ++v) {
+  for (std::int64_t v = have; v < std::min(target, schema_version_latest()); ++v) {
     auto tx = Transaction::begin_immediate(c);
     if (!tx) return tx.status();
     if (auto s = c.exec(migrations()[static_cast<std::size_t>(v)]); !s)

@@ -74,16 +74,17 @@ Status SqliteStore::prepare_statements() {
   PARLEY_PREPARE(update_author_, "UPDATE authors SET name=?2, kind=?3 WHERE id=?1");
   PARLEY_PREPARE(insert_post_,
                  "INSERT INTO posts(id, source, external_id, kind, audience, author_id, text, created_at, url, "
-                 "lang, reply_to, conversation_hint, parent_id, conversation_id, author_followers) "
-                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                 "lang, reply_to, conversation_hint, parent_id, conversation_id, author_followers, author_kind) "
+                 "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
                  "ON CONFLICT(source, external_id) DO NOTHING");
   PARLEY_PREPARE(find_post_brief_, "SELECT id, conversation_id FROM posts WHERE source=?1 AND external_id=?2");
   PARLEY_PREPARE(find_post_full_,
-                 "SELECT id, kind, audience, author_id, text, created_at, url, lang, author_followers FROM posts "
+                 "SELECT id, kind, audience, author_id, text, created_at, url, lang, author_followers, author_kind "
+                 "FROM posts "
                  "WHERE source=?1 AND external_id=?2");
   PARLEY_PREPARE(update_post_,
                  "UPDATE posts SET kind=?2, audience=?3, author_id=?4, text=?5, created_at=?6, url=?7, lang=?8, "
-                 "author_followers=?9 "
+                 "author_followers=?9, author_kind=?10 "
                  "WHERE id=?1");
   PARLEY_PREPARE(fts_insert_, "INSERT INTO posts_fts(rowid, text) VALUES(?1, ?2)");
   PARLEY_PREPARE(fts_insert_range_,
@@ -110,7 +111,9 @@ Status SqliteStore::prepare_statements() {
   PARLEY_PREPARE(recent_analysed_,
                  "SELECT post_id, simhash, IFNULL(dup_group, 0) FROM post_analysis WHERE post_id >= ?1 ORDER BY post_id");
   PARLEY_PREPARE(all_awaited_, "SELECT DISTINCT source, awaited_id FROM orphans");
-  return Status::ok();
+  PARLEY_PREPARE(stored_analysis_,
+                 "SELECT sentiment, sentiment_label, intent, spam, entities FROM post_analysis WHERE post_id = ?1");
+  return rollup_.prepare(db_);
 }
 
 std::string_view SqliteStore::key(std::string_view source, std::string_view id) {
@@ -119,7 +122,7 @@ std::string_view SqliteStore::key(std::string_view source, std::string_view id) 
   return key_buf_;
 }
 
-Result<std::int64_t> SqliteStore::author_id(const Post& p) {
+Result<std::int64_t> SqliteStore::author_id(const Post& p, AuthorKind& kind) {
   const std::string_view k = key(p.source, p.author.handle);
 
   auto it = authors_.find(k);
@@ -143,6 +146,7 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
       if (authors_.size() >= kAuthorCacheMax) authors_.clear();
       authors_.emplace(std::string(k),
                        AuthorRow{db_.last_insert_rowid(), p.author.name, p.author.kind});
+      kind = p.author.kind;
       return db_.last_insert_rowid();
     }
   }
@@ -157,6 +161,7 @@ Result<std::int64_t> SqliteStore::author_id(const Post& p) {
     update_author_.bind(1, a.id).bind(2, a.name).bind(3, to_string(a.kind));
     PARLEY_TRY(update_author_.run());
   }
+  kind = a.kind;
   return a.id;
 }
 
@@ -271,9 +276,28 @@ Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a
   return st.run();
 }
 
+Result<bool> SqliteStore::stored_analysis(std::int64_t post_id, ListeningFacts& facts) {
+  stored_analysis_.bind(1, post_id);
+  auto row = stored_analysis_.step();
+  if (!row) return row.status();
+  if (!*row) {
+    stored_analysis_.reset();
+    return false;
+  }
+  facts.compound = stored_analysis_.real(0);
+  facts.label = text::parse_sentiment_class(stored_analysis_.text(1)).value_or(text::SentimentClass::neutral);
+  facts.intent = text::parse_intent(stored_analysis_.text(2)).value_or(text::Intent::other);
+  facts.spam = stored_analysis_.int64(3) != 0;
+  const bool read = read_entities_json(stored_analysis_.text(4), facts.entities);
+  stored_analysis_.reset();
+  if (!read) return Status::error("post " + std::to_string(post_id) + " has unreadable entities in its analysis");
+  return true;
+}
+
 Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::Analysis* analysis,
                                                      std::int64_t& next_id) {
-  auto aid = author_id(p);
+  AuthorKind author_kind = AuthorKind::public_;
+  auto aid = author_id(p, author_kind);
   if (!aid) return aid.status();
 
   const std::int64_t id = next_id;
@@ -320,6 +344,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
   else insert_post_.bind_null(13);
   if (p.author.followers >= 0) insert_post_.bind(15, p.author.followers);
   else insert_post_.bind_null(15);
+  insert_post_.bind(16, to_string(author_kind));
   PARLEY_TRY(insert_post_.run());
 
   if (db_.changes() == 1) {
@@ -332,7 +357,10 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     if (parent_missing) PARLEY_TRY(wait_for(p.reply_to, "parent"));
     if (root_missing) PARLEY_TRY(wait_for(p.conversation_hint, "root"));
     PARLEY_TRY(adopt_waiting(p, id, conversation_id));
-    if (analysis) PARLEY_TRY(write_analysis(id, *analysis, false, dups_.add(id, analysis->simhash)));
+    if (analysis) {
+      PARLEY_TRY(write_analysis(id, *analysis, false, dups_.add(id, analysis->simhash)));
+      rollup_.add(listening_facts(p, author_kind, *analysis), +1);
+    }
     return Outcome::inserted;
   }
 
@@ -354,13 +382,26 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
   // be corrected once at the end of the batch. Posts new in this batch are indexed then anyway.
   if (find_post_full_.text(4) != p.text && existing < batch_first_id_ && !fts_stale_.count(existing))
     fts_stale_.emplace(existing, std::string(find_post_full_.text(4)));
+  // What the post counted for in the rollups until now: its fields as stored, with the author's kind then.
+  ListeningFacts before;
+  before.created_at_ms = find_post_full_.int64(5);
+  before.source = p.source;
+  before.audience = parse_audience(find_post_full_.text(2)).value_or(Audience::public_);
+  before.author_kind = parse_author_kind(find_post_full_.text(9)).value_or(AuthorKind::public_);
   find_post_full_.reset();
   if (same) {
     // A post stored before analysis existed (or without it) gets its analysis now; otherwise a no-op.
     // Its group is left empty: groups are given in id order, as posts are first stored.
-    if (analysis) PARLEY_TRY(write_analysis(existing, *analysis, false, 0));
+    if (analysis) {
+      PARLEY_TRY(write_analysis(existing, *analysis, false, 0));
+      // Counted once: only when this delivery wrote the first analysis of the post.
+      if (db_.changes() == 1) rollup_.add(listening_facts(p, before.author_kind, *analysis), +1);
+    }
     return Outcome::duplicate;
   }
+  auto had = stored_analysis(existing, before);
+  if (!had) return had.status();
+  if (*had) rollup_.add(before, -1);
 
   update_post_.bind(1, existing)
       .bind(2, to_string(p.kind))
@@ -372,6 +413,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
       .bind_opt(8, p.language);
   if (p.author.followers >= 0) update_post_.bind(9, p.author.followers);
   else update_post_.bind_null(9);
+  update_post_.bind(10, to_string(author_kind));
   PARLEY_TRY(update_post_.run());
   // An edit keeps the group the post was given when first stored (NULL if it had no analysis then).
   if (analysis) {
@@ -382,6 +424,14 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     if (*g) group = dup_group_.int64(0);
     dup_group_.reset();
     PARLEY_TRY(write_analysis(existing, *analysis, true, group));
+    rollup_.add(listening_facts(p, author_kind, *analysis), +1);
+  } else if (*had) {
+    // The edit keeps its old analysis, now under the post's new time, audience or author.
+    ListeningFacts after = std::move(before);
+    after.created_at_ms = p.created_at_ms;
+    after.audience = p.audience;
+    after.author_kind = author_kind;
+    rollup_.add(after, +1);
   }
   return Outcome::updated;
 }
@@ -412,6 +462,7 @@ Result<UpsertCounts> SqliteStore::upsert_posts_and(std::span<const Post> batch,
     if (auto s = seed_duplicates(next_id); !s) return s;
   batch_first_id_ = next_id;
   fts_stale_.clear();
+  rollup_.clear();
   for (std::size_t i = 0; i < batch.size(); ++i) {
     const Post& p = batch[i];
     auto r = upsert_one(p, analyses.empty() ? nullptr : &analyses[i], next_id);
@@ -424,6 +475,10 @@ Result<UpsertCounts> SqliteStore::upsert_posts_and(std::span<const Post> batch,
       case Outcome::updated: ++counts.updated; break;
       case Outcome::duplicate: ++counts.duplicates; break;
     }
+  }
+  if (auto s = rollup_.flush(); !s) {
+    forget_caches();
+    return s;
   }
   if (auto s = index_batch_text(next_id); !s) {
     forget_caches();
@@ -464,6 +519,7 @@ Status SqliteStore::index_batch_text(std::int64_t end_id) {
 }
 
 void SqliteStore::forget_caches() {
+  rollup_.clear();
   authors_.clear();
   awaited_version_ = -1;
   dups_.clear();

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "parley/store/sqlite/connection.h"
+#include "parley/store/sqlite/listening_rollup.h"
 #include "parley/store/store.h"
 #include "parley/text/recent_duplicates.h"
 
@@ -51,7 +52,10 @@ class SqliteStore final : public Store {
 
   SqliteStore(std::string path, Connection c) : path_(std::move(path)), db_(std::move(c)) {}
   Status prepare_statements();
-  Result<std::int64_t> author_id(const Post& p);
+  // The author's row id; `kind` gets the author's kind after this post (what the post is stored with).
+  Result<std::int64_t> author_id(const Post& p, AuthorKind& kind);
+  // Fills `facts` from the post's stored analysis; false if it has none.
+  Result<bool> stored_analysis(std::int64_t post_id, ListeningFacts& facts);
   Result<Outcome> upsert_one(const Post& p, const text::Analysis* a, std::int64_t& next_id);
   Status write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace, std::int64_t dup_group);
   Status seed_duplicates(std::int64_t next_id);
@@ -83,7 +87,9 @@ class SqliteStore final : public Store {
   Statement fts_insert_, fts_delete_, fts_insert_range_, post_text_;
   Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, conv_members_, set_conv_;
   Statement max_id_, data_version_, all_awaited_;
-  Statement insert_analysis_, replace_analysis_, recent_analysed_, dup_group_;
+  Statement insert_analysis_, replace_analysis_, recent_analysed_, dup_group_, stored_analysis_;
+  // Listening rollups: this batch's contributions, written before commit.
+  ListeningRollup rollup_;
   // Near-duplicate window over the posts stored last; seeded from the database before the first analysed
   // batch, and again whenever the caches are forgotten.
   text::RecentDuplicates dups_;
