@@ -176,7 +176,9 @@ TEST_F(ListeningRollup, UpgradeFromSchema3BackfillsTheRollups) {
     ASSERT_TRUE(c->exec("ATTACH '" + dir.file("t.db") + "' AS src; "
                         "INSERT INTO authors SELECT * FROM src.authors; "
                         "INSERT INTO posts (" + cols + ") SELECT " + cols + " FROM src.posts; "
-                        "INSERT INTO post_analysis SELECT * FROM src.post_analysis; DETACH src;"));
+                        "INSERT INTO post_analysis SELECT post_id, language, sentiment, sentiment_label, intent, "
+                        "intent_confidence, spam, urgency, simhash, dup_group, entities, key_phrases "
+                        "FROM src.post_analysis; DETACH src;"));
     auto st = c->prepare("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'listen_%'");
     ASSERT_TRUE(st);
     ASSERT_TRUE(st->step());
@@ -191,6 +193,16 @@ TEST_F(ListeningRollup, UpgradeFromSchema3BackfillsTheRollups) {
   ASSERT_TRUE(st);
   ASSERT_TRUE(st->step());
   EXPECT_EQ(st->int64(0), 7);
+  // The analysis rows got their post's time (the drill-down's index).
+  auto times = c->prepare(
+      "SELECT COUNT(*) FROM post_analysis pa JOIN posts p ON p.id = pa.post_id WHERE pa.created_at = p.created_at");
+  ASSERT_TRUE(times);
+  ASSERT_TRUE(times->step());
+  auto all = c->prepare("SELECT COUNT(*) FROM post_analysis");
+  ASSERT_TRUE(all);
+  ASSERT_TRUE(all->step());
+  EXPECT_GT(all->int64(0), 0);
+  EXPECT_EQ(times->int64(0), all->int64(0));
   // And ingest goes on from there.
   ASSERT_TRUE((*upgraded)->upsert_posts(std::vector<Post>{make_post("z", "later", "", "x", kT0 + 9 * kDay)},
                                         std::vector<text::Analysis>{analysis_of(Intent::praise, 0.4)}));

@@ -29,10 +29,10 @@ constexpr const char* kRawEntities =
     "SELECT kind, name, COUNT(*), SUM(label = 'negative'), SUM(label = 'neutral'), SUM(label = 'positive') FROM ("
     " SELECT p.id, pa.sentiment_label AS label, json_extract(e.value, '$.kind') AS kind,"
     "        json_extract(e.value, '$.name') AS name"
-    " FROM posts p CROSS JOIN post_analysis pa ON pa.post_id = p.id, json_each(pa.entities) e WHERE @WHERE"
+    " FROM post_analysis pa CROSS JOIN posts p ON p.id = pa.post_id, json_each(pa.entities) e WHERE @WHERE"
     " UNION"
     " SELECT p.id, pa.sentiment_label, 'own', ''"
-    " FROM posts p CROSS JOIN post_analysis pa ON pa.post_id = p.id, json_each(pa.entities) e"
+    " FROM post_analysis pa CROSS JOIN posts p ON p.id = pa.post_id, json_each(pa.entities) e"
     " WHERE @WHERE AND json_extract(e.value, '$.kind') = 'product')"
     " WHERE kind = 'product' OR kind = 'competitor' OR kind = 'campaign' OR kind = 'keyword' OR kind = 'own'"
     " GROUP BY kind, name";
@@ -49,7 +49,7 @@ Result<std::vector<EntityCount>> entity_counts(sqlite::Connection& db, const Fil
   if (auto bad = check_filter(f); !bad.empty()) return Status::error(bad);
   std::map<Key, EntityCount> acc;
   if (f.from_raw) {
-    const std::string where = "p.created_at >= ?1 AND p.created_at < ?2 AND " + std::string(detail::kListened) +
+    const std::string where = "pa.created_at >= ?1 AND pa.created_at < ?2 AND " + std::string(detail::kListened) +
                               detail::filter_sql(f, "p.source", "pa.intent", "pa.sentiment_label");
     auto st = db.prepare(replace_all(kRawEntities, "@WHERE", where));
     if (!st) return st.status();

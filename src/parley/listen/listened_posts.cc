@@ -16,10 +16,10 @@ Result<PostPage> listened_posts(sqlite::Connection& db, const PostQuery& q) {
   std::string sql =
       "SELECT p.id, p.conversation_id, cc.case_id, p.source, a.handle, p.created_at, p.text, pa.sentiment, "
       "pa.sentiment_label, pa.intent, pa.urgency, pa.language, pa.entities "
-      "FROM posts p CROSS JOIN post_analysis pa ON pa.post_id = p.id JOIN authors a ON a.id = p.author_id "
+      "FROM post_analysis pa CROSS JOIN posts p ON p.id = pa.post_id JOIN authors a ON a.id = p.author_id "
       "LEFT JOIN case_conversations cc ON cc.conversation_id = p.conversation_id "
       "LEFT JOIN cases c ON c.id = cc.case_id "
-      "WHERE p.created_at >= ?1 AND p.created_at < ?2 AND " +
+      "WHERE pa.created_at >= ?1 AND pa.created_at < ?2 AND " +
       std::string(detail::kListened) + detail::filter_sql(f, "p.source", "pa.intent", "pa.sentiment_label");
   // Like search: a post outside any case is public (all of these are); one in a case is seen by those who
   // see the case's function.
@@ -29,7 +29,7 @@ Result<PostPage> listened_posts(sqlite::Connection& db, const PostQuery& q) {
   else if (!q.entity_kind.empty())
     sql += " AND EXISTS (SELECT 1 FROM json_each(pa.entities) e WHERE json_extract(e.value, '$.kind') = ?7 "
            "AND json_extract(e.value, '$.name') = ?8)";
-  sql += " ORDER BY p.created_at DESC, p.id DESC LIMIT ?9 OFFSET ?10";
+  sql += " ORDER BY pa.created_at DESC, pa.post_id DESC LIMIT ?9 OFFSET ?10";
 
   auto st = db.prepare(sql);
   if (!st) return st.status();

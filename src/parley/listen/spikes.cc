@@ -8,7 +8,10 @@ namespace parley::listen {
 std::vector<Spike> find_spikes(const std::vector<std::int64_t>& counts, std::size_t window, std::size_t first) {
   std::vector<Spike> out;
   if (window == 0) return out;
-  for (std::size_t i = std::max(first, window); i < counts.size(); ++i) {
+  std::size_t began = 0;
+  while (began < counts.size() && counts[began] == 0) ++began;
+  const std::size_t judged_from = began + (window + 1) / 2;
+  for (std::size_t i = std::max({first, window, judged_from}); i < counts.size(); ++i) {
     double sum = 0, sq = 0;
     for (std::size_t j = i - window; j < i; ++j) sum += static_cast<double>(counts[j]);
     const double n = static_cast<double>(window), mean = sum / n;

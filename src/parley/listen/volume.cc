@@ -34,8 +34,8 @@ Result<Volume> volume(sqlite::Connection& db, const VolumeQuery& q) {
   std::string sql;
   if (f.from_raw) {
     sql = "SELECT p.created_at - (((p.created_at % ?6) + ?6) % ?6), p.source, pa.intent, pa.sentiment_label, "
-          "COUNT(*) FROM posts p CROSS JOIN post_analysis pa ON pa.post_id = p.id "
-          "WHERE p.created_at >= ?1 AND p.created_at < ?2 AND " +
+          "COUNT(*) FROM post_analysis pa CROSS JOIN posts p ON p.id = pa.post_id "
+          "WHERE pa.created_at >= ?1 AND pa.created_at < ?2 AND " +
           std::string(detail::kListened) + detail::filter_sql(f, "p.source", "pa.intent", "pa.sentiment_label") +
           " GROUP BY 1, 2, 3, 4";
   } else {

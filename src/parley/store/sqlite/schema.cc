@@ -206,11 +206,15 @@ CREATE TABLE api_tokens (
       // "the brand's own posts do not count" is a fact of the post that rollups and raw queries agree on
       // (an author's kind can change later). Rollups by hour and by day of the posts that count for
       // listening are kept in step at ingest; the statements below backfill them from the rows already
-      // stored. posts_by_created makes a time range (drill-down, verification) an index range.
+      // stored. post_analysis.created_at (the post's time, copied) with its index makes a time range of
+      // analysed posts (drill-down, verification) an index range; it sits on post_analysis rather than posts
+      // so that storing posts without analysis (`ingest --no-analyze`, the bulk path) does not pay for it.
       R"sql(
 ALTER TABLE posts ADD COLUMN author_kind TEXT NOT NULL DEFAULT 'public';
 UPDATE posts SET author_kind = (SELECT kind FROM authors WHERE authors.id = posts.author_id);
-CREATE INDEX posts_by_created ON posts (created_at);
+ALTER TABLE post_analysis ADD COLUMN created_at INTEGER NOT NULL DEFAULT 0;
+UPDATE post_analysis SET created_at = (SELECT created_at FROM posts WHERE posts.id = post_analysis.post_id);
+CREATE INDEX post_analysis_by_created ON post_analysis (created_at);
 CREATE TABLE listen_volume_hour (
   bucket        INTEGER NOT NULL,           -- Unix ms of the bucket's start, UTC
   source        TEXT NOT NULL,

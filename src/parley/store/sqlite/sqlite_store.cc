@@ -104,10 +104,12 @@ Status SqliteStore::prepare_statements() {
   PARLEY_PREPARE(data_version_, "PRAGMA data_version");
   const char* analysis_columns =
       " INTO post_analysis(post_id, language, sentiment, sentiment_label, intent, intent_confidence, spam, "
-      "urgency, simhash, entities, key_phrases, dup_group) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+      "urgency, simhash, entities, key_phrases, dup_group, created_at) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
   PARLEY_PREPARE(insert_analysis_, std::string("INSERT OR IGNORE") + analysis_columns);
   PARLEY_PREPARE(replace_analysis_, std::string("INSERT OR REPLACE") + analysis_columns);
   PARLEY_PREPARE(dup_group_, "SELECT IFNULL(dup_group, 0) FROM post_analysis WHERE post_id = ?1");
+  PARLEY_PREPARE(move_analysis_, "UPDATE post_analysis SET created_at = ?2 WHERE post_id = ?1");
   PARLEY_PREPARE(recent_analysed_,
                  "SELECT post_id, simhash, IFNULL(dup_group, 0) FROM post_analysis WHERE post_id >= ?1 ORDER BY post_id");
   PARLEY_PREPARE(all_awaited_, "SELECT DISTINCT source, awaited_id FROM orphans");
@@ -242,8 +244,8 @@ void append_json_string(std::string& out, std::string_view s) {
 
 }  // namespace
 
-Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace,
-                                   std::int64_t dup_group) {
+Status SqliteStore::write_analysis(std::int64_t post_id, std::int64_t created_at_ms, const text::Analysis& a,
+                                   bool replace, std::int64_t dup_group) {
   std::string entities = "[", phrases = "[";
   for (const auto& e : a.entities) {
     if (entities.size() > 1) entities.push_back(',');
@@ -273,6 +275,7 @@ Status SqliteStore::write_analysis(std::int64_t post_id, const text::Analysis& a
       .bind(11, std::string_view(phrases));
   if (dup_group) st.bind(12, dup_group);
   else st.bind_null(12);
+  st.bind(13, created_at_ms);
   return st.run();
 }
 
@@ -358,7 +361,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     if (root_missing) PARLEY_TRY(wait_for(p.conversation_hint, "root"));
     PARLEY_TRY(adopt_waiting(p, id, conversation_id));
     if (analysis) {
-      PARLEY_TRY(write_analysis(id, *analysis, false, dups_.add(id, analysis->simhash)));
+      PARLEY_TRY(write_analysis(id, p.created_at_ms, *analysis, false, dups_.add(id, analysis->simhash)));
       rollup_.add(listening_facts(p, author_kind, *analysis), +1);
     }
     return Outcome::inserted;
@@ -393,7 +396,7 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     // A post stored before analysis existed (or without it) gets its analysis now; otherwise a no-op.
     // Its group is left empty: groups are given in id order, as posts are first stored.
     if (analysis) {
-      PARLEY_TRY(write_analysis(existing, *analysis, false, 0));
+      PARLEY_TRY(write_analysis(existing, before.created_at_ms, *analysis, false, 0));
       // Counted once: only when this delivery wrote the first analysis of the post.
       if (db_.changes() == 1) rollup_.add(listening_facts(p, before.author_kind, *analysis), +1);
     }
@@ -423,10 +426,12 @@ Result<SqliteStore::Outcome> SqliteStore::upsert_one(const Post& p, const text::
     if (!g) return g.status();
     if (*g) group = dup_group_.int64(0);
     dup_group_.reset();
-    PARLEY_TRY(write_analysis(existing, *analysis, true, group));
+    PARLEY_TRY(write_analysis(existing, p.created_at_ms, *analysis, true, group));
     rollup_.add(listening_facts(p, author_kind, *analysis), +1);
   } else if (*had) {
     // The edit keeps its old analysis, now under the post's new time, audience or author.
+    move_analysis_.bind(1, existing).bind(2, p.created_at_ms);
+    PARLEY_TRY(move_analysis_.run());
     ListeningFacts after = std::move(before);
     after.created_at_ms = p.created_at_ms;
     after.audience = p.audience;

@@ -57,7 +57,8 @@ class SqliteStore final : public Store {
   // Fills `facts` from the post's stored analysis; false if it has none.
   Result<bool> stored_analysis(std::int64_t post_id, ListeningFacts& facts);
   Result<Outcome> upsert_one(const Post& p, const text::Analysis* a, std::int64_t& next_id);
-  Status write_analysis(std::int64_t post_id, const text::Analysis& a, bool replace, std::int64_t dup_group);
+  Status write_analysis(std::int64_t post_id, std::int64_t created_at_ms, const text::Analysis& a, bool replace,
+                        std::int64_t dup_group);
   Status seed_duplicates(std::int64_t next_id);
   void forget_caches();  // after a rollback, or when another connection wrote
   Status adopt_waiting(const Post& p, std::int64_t id, std::int64_t conversation_id);
@@ -87,7 +88,7 @@ class SqliteStore final : public Store {
   Statement fts_insert_, fts_delete_, fts_insert_range_, post_text_;
   Statement lookup_parent_, insert_orphan_, find_waiting_, delete_waiting_, set_parent_, conv_members_, set_conv_;
   Statement max_id_, data_version_, all_awaited_;
-  Statement insert_analysis_, replace_analysis_, recent_analysed_, dup_group_, stored_analysis_;
+  Statement insert_analysis_, replace_analysis_, recent_analysed_, dup_group_, stored_analysis_, move_analysis_;
   // Listening rollups: this batch's contributions, written before commit.
   ListeningRollup rollup_;
   // Near-duplicate window over the posts stored last; seeded from the database before the first analysed
