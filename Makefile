@@ -7,7 +7,7 @@ JOBS    ?= $(shell nproc)
 DEMO_DB ?= parley-demo.db
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all deps web build test test-asan demo bench fuzz clean train
+.PHONY: all deps web build test test-asan demo bench fuzz clean train taxonomy
 
 all: build
 
@@ -55,6 +55,11 @@ train: build
 	@$(BUILD)/train_sentiment --shared ../shared/data --lexicons data/lexicons --out data/models/sentiment.model
 	@$(BUILD)/train_intent --shared ../shared/data --corpus data/intent/corpus.tsv \
 	  --brand data/intent/brand_corpus.tsv --out data/intent/intent.model
+
+# Rebuilds the skills taxonomy and occupation profiles (data/skills) from the ESCO and O*NET extracts in
+# ../shared/data/skills, deterministically (tests/people/taxonomy_test.cc checks the shipped files).
+taxonomy: build
+	@$(BUILD)/build_taxonomy --skills ../shared/data/skills --out data/skills
 
 clean:
 	rm -rf $(BUILD) $(ASAN) $(FUZZ)

@@ -27,5 +27,6 @@ void add_serve_command(CLI::App& app, Globals& g);
 // Registers both `user` and `token`: one store, one set of flags.
 void add_user_command(CLI::App& app, Globals& g);
 void add_config_command(CLI::App& app, Globals& g);
+void add_jd_command(CLI::App& app, Globals& g);
 
 }  // namespace parley::cli
