@@ -11,22 +11,15 @@ namespace parley::people {
 
 namespace {
 
-// splitmix64's finaliser: turns one shingle hash into kMinHashes independent-looking hashes cheaply, which
-// is the usual substitute for kMinHashes separate hash functions.
-inline std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
+// text::mix64 (splitmix64's finaliser) turns one shingle hash into kMinHashes independent-looking hashes
+// cheaply, which is the usual substitute for kMinHashes separate hash functions.
+using text::mix64;
 
 const std::array<std::uint64_t, kMinHashes>& seeds() {
   static const std::array<std::uint64_t, kMinHashes> s = [] {
     std::array<std::uint64_t, kMinHashes> a{};
     std::uint64_t x = 0x5eed5eed5eed5eedull;
-    for (auto& v : a) v = mix(x += 0x9e3779b97f4a7c15ull);
+    for (auto& v : a) v = mix64(x += 0x9e3779b97f4a7c15ull);
     return a;
   }();
   return s;
@@ -55,7 +48,7 @@ MinHash minhash(std::span<const std::string> words, int shingle) {
   sig.fill(std::numeric_limits<std::uint64_t>::max());
   const auto& s = seeds();
   for (std::uint64_t h : shingle_hashes(words, shingle))
-    for (int i = 0; i < kMinHashes; ++i) sig[i] = std::min(sig[i], mix(h ^ s[i]));
+    for (int i = 0; i < kMinHashes; ++i) sig[i] = std::min(sig[i], mix64(h ^ s[i]));
   return sig;
 }
 
@@ -82,7 +75,7 @@ double exact_jaccard(std::span<const std::string> a, std::span<const std::string
 
 std::uint64_t LshIndex::band_key(const MinHash& sig, int band) {
   std::uint64_t k = 0x12345678ull + static_cast<std::uint64_t>(band);
-  for (int r = 0; r < kRows; ++r) k = mix(k ^ sig[static_cast<std::size_t>(band * kRows + r)]);
+  for (int r = 0; r < kRows; ++r) k = mix64(k ^ sig[static_cast<std::size_t>(band * kRows + r)]);
   return k;
 }
 

@@ -2,6 +2,7 @@
 // Function scoping is applied here and in every query: a case of a function the caller may not see is
 // "not found", exactly as if it did not exist.
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "parley/engage/case_queries.h"
@@ -27,6 +28,18 @@ bool may_read_cases(const auth::Principal& p, httplib::Response& res) {
 }
 
 bool visible(const auth::Principal& p, const std::string& function) { return p.sees_function(function); }
+
+// The case of the path's {id} with its thread and history, or a 404 (sent) when it does not exist or the
+// caller may not see its function: the two are indistinguishable on purpose.
+std::optional<engage::CaseDetail> visible_case(sqlite::Connection& db, const auth::Principal& who,
+                                               const httplib::Request& req, httplib::Response& res) {
+  auto d = engage::CaseQueries(db).detail(std::atoll(req.matches[1].str().c_str()));
+  if (!d || !visible(who, d->c.function)) {
+    send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
+    return std::nullopt;
+  }
+  return std::move(*d);
+}
 
 }  // namespace
 
@@ -95,14 +108,8 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/cases/{id}", [&ctx](const httplib::Request& req, httplib::Response& res) {
     auto who = authenticate(ctx, req, res);
     if (!who || !may_read_cases(*who, res)) return;
-    std::int64_t id = std::atoll(req.matches[1].str().c_str());
-    engage::CaseQueries q(read_connection(ctx.service->db_path()));
-    auto d = q.detail(id);
-    if (!d || !visible(*who, d->c.function)) {
-      send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
-      return;
-    }
-    send_json(res, engage::to_json(*d));
+    auto d = visible_case(read_connection(ctx.service->db_path()), *who, req, res);
+    if (d) send_json(res, engage::to_json(*d));
   });
 
   add_route(http, ctx, "POST", "/api/v1/cases/{id}/actions", [&ctx](const httplib::Request& req, httplib::Response& res) {
@@ -110,13 +117,8 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
     if (!who || !may_read_cases(*who, res)) return;
     auto body = json_body(req, res);
     if (!body) return;
+    if (!visible_case(read_connection(ctx.service->db_path()), *who, req, res)) return;
     std::int64_t id = std::atoll(req.matches[1].str().c_str());
-    engage::CaseQueries q(read_connection(ctx.service->db_path()));
-    auto d = q.detail(id);
-    if (!d || !visible(*who, d->c.function)) {
-      send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
-      return;
-    }
     engage::Action a;
     a.type = body->value("type", "");
     a.actor = who->name;
@@ -146,13 +148,10 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/cases/{id}/suggestions", [&ctx](const httplib::Request& req, httplib::Response& res) {
     auto who = authenticate(ctx, req, res);
     if (!who || !may_read_cases(*who, res)) return;
-    std::int64_t id = std::atoll(req.matches[1].str().c_str());
     auto& db = read_connection(ctx.service->db_path());
-    auto d = engage::CaseQueries(db).detail(id);
-    if (!d || !visible(*who, d->c.function)) {
-      send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
-      return;
-    }
+    auto d = visible_case(db, *who, req, res);
+    if (!d) return;
+    std::int64_t id = d->c.id;
     int limit = static_cast<int>(std::clamp<std::int64_t>(int_param(req, "limit").value_or(5), 1, 50));
     auto s = engage::KnowledgeBase(db).suggest_for_case(id, who->functions, limit);
     if (!s) {
@@ -173,13 +172,9 @@ void register_case_routes(httplib::Server& http, ApiContext& ctx) {
       send_error(res, 400, "missing_text", "send {\"text\": \"the draft reply\"}");
       return;
     }
-    std::int64_t id = std::atoll(req.matches[1].str().c_str());
     auto& db = read_connection(ctx.service->db_path());
-    auto d = engage::CaseQueries(db).detail(id);
-    if (!d || !visible(*who, d->c.function)) {
-      send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
-      return;
-    }
+    auto d = visible_case(db, *who, req, res);
+    if (!d) return;
     const std::string text = (*body)["text"].get<std::string>();
     engage::ToneInput in;
     in.text = text;

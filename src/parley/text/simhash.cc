@@ -9,17 +9,6 @@ namespace parley::text {
 
 namespace {
 
-// The splitmix64 finaliser: a full-avalanche 64-bit mix (every input bit flips each output bit with
-// probability ~1/2), which is what SimHash needs from its feature hashes.
-inline std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
-
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
 // byte value -> eight byte-lanes holding its bits, so one add counts 8 bits of a feature hash at once.

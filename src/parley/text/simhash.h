@@ -21,6 +21,17 @@ namespace parley::text {
 inline constexpr int kShingle = 1;
 inline constexpr int kDefaultMaxDistance = 4;
 
+// The splitmix64 finaliser: a full-avalanche 64-bit mix (every input bit flips each output bit with
+// probability ~1/2), which is what SimHash needs from its feature hashes and MinHash from its permutations.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
 // 64-bit hash of bytes: fixed seed, stable across runs and machines (hashes are stored).
 std::uint64_t hash64(std::string_view bytes, std::uint64_t seed = 0);
 
