@@ -183,7 +183,7 @@ void BM_Assign1000(benchmark::State& state) {
     eligible = 0;
     for (std::size_t i = 0; i < n; ++i) {
       auto d = engage::choose_assignee(f.requests[i % f.requests.size()], f.candidates, kNowMs);
-      eligible += static_cast<double>(f.candidates.size() - d.excluded.size());
+      eligible += static_cast<double>(f.candidates.size() - d.excluded_total);
       benchmark::DoNotOptimize(d);
     }
   }
@@ -206,7 +206,7 @@ void BM_RouteAndAssign1000(benchmark::State& state) {
       if (d.ignore || d.team.empty()) continue;
       auto a = engage::choose_assignee(request_for(f, d, f.analyses[i], i), f.candidates, kNowMs);
       ++assigned;
-      eligible += static_cast<double>(f.candidates.size() - a.excluded.size());
+      eligible += static_cast<double>(f.candidates.size() - a.excluded_total);
       benchmark::DoNotOptimize(a);
     }
   }

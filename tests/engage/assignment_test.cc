@@ -68,6 +68,7 @@ TEST(AssignChoose, EachHardConstraintExcludesWithItsReason) {
   AssignDecision d = choose_assignee(req, cs, kNow);
   EXPECT_EQ(d.chosen, 7) << d.reason;
   ASSERT_EQ(d.excluded.size(), 7u);
+  EXPECT_EQ(d.excluded_total, 7u);
   EXPECT_EQ(d.excluded[0], "off: off shift");
   EXPECT_EQ(d.excluded[1], "full: no free capacity (4/4 open)");
   EXPECT_EQ(d.excluded[2], "zero: no free capacity (0/0 open)");
@@ -75,6 +76,25 @@ TEST(AssignChoose, EachHardConstraintExcludesWithItsReason) {
   EXPECT_EQ(d.excluded[4], "junior: skill refunds 2 < 3 required");
   EXPECT_EQ(d.excluded[5], "anglo: does not speak ES (speaks en, fr)");
   EXPECT_EQ(d.excluded[6], "silent: does not speak ES (speaks en)");
+}
+
+TEST(AssignChoose, ExplainsTheFirstExclusionsAndCountsTheRest) {
+  // 50 people off shift and one who can take it: all 50 counted, the first kMaxExplainedExclusions spelled out.
+  std::vector<EmployeeDef> people;
+  for (int i = 0; i < 50; ++i) people.push_back(person("p" + std::to_string(100 + i), {{"refunds", 5}}, {"es"}));
+  people.push_back(person("ok", {{"refunds", 5}}, {"es"}));
+  std::vector<Candidate> cs;
+  for (int i = 0; i < 50; ++i) cs.push_back(cand(people[static_cast<std::size_t>(i)], 0, 0, false));
+  cs.push_back(cand(people.back()));
+  AssignRequest req;
+  req.required_skills = {{"refunds", 3}};
+  req.language = "es";
+  AssignDecision d = choose_assignee(req, cs, kNow);
+  EXPECT_EQ(d.chosen, 50) << d.reason;
+  EXPECT_EQ(d.excluded_total, 50u);
+  ASSERT_EQ(d.excluded.size(), kMaxExplainedExclusions);
+  EXPECT_EQ(d.excluded.front(), "p100: off shift");
+  EXPECT_EQ(d.excluded.back(), "p" + std::to_string(100 + kMaxExplainedExclusions - 1) + ": off shift");
 }
 
 TEST(AssignChoose, AllReasonsOfOneCandidateAreListed) {

@@ -29,10 +29,29 @@ std::vector<std::string> languages_of(const EmployeeDef& e) {
   return e.languages;
 }
 
+// Whether two codes share their primary subtag, case-insensitively, without allocating (this runs for
+// every candidate of every case).
+bool same_primary(std::string_view a, std::string_view b) {
+  auto end = [](std::string_view s) {
+    std::size_t n = 0;
+    while (n < s.size() && s[n] != '-' && s[n] != '_') ++n;
+    return n;
+  };
+  const std::size_t na = end(a), nb = end(b);
+  if (na != nb) return false;
+  for (std::size_t i = 0; i < na; ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
 bool speaks(const EmployeeDef& e, const std::string& lang) {
-  const std::string want = primary_language(lang);
-  for (const std::string& l : languages_of(e))
-    if (primary_language(l) == want) return true;
+  if (e.languages.empty()) return same_primary("en", lang);  // as languages_of()
+  for (const std::string& l : e.languages)
+    if (same_primary(l, lang)) return true;
   return false;
 }
 
@@ -77,6 +96,16 @@ std::vector<std::string> why_not(const AssignRequest& req, const Candidate& c) {
   if (!any_language(req.language) && !speaks(e, req.language))
     reasons.push_back("does not speak " + req.language + " (speaks " + join(languages_of(e), ", ") + ")");
   return reasons;
+}
+
+// why_not(req, c).empty(), without building the reasons; any_lang = any_language(req.language).
+bool can_take(const AssignRequest& req, const Candidate& c, bool any_lang) {
+  if (!c.employee || !c.on_shift || c.open_cases >= c.employee->capacity) return false;
+  for (const auto& [skill, min_level] : req.required_skills) {
+    auto it = c.employee->skills.find(skill);
+    if (it == c.employee->skills.end() || it->second < effective_minimum(min_level)) return false;
+  }
+  return any_lang || speaks(*c.employee, req.language);
 }
 
 double skill_fit(const AssignRequest& req, const EmployeeDef& e) {
@@ -147,14 +176,16 @@ AssignDecision choose_assignee(const AssignRequest& req, std::span<const Candida
   d.next_round_robin_cursor = req.round_robin_cursor;
   std::vector<bool> eligible(candidates.size(), false);
   std::size_t eligible_count = 0;
+  const bool any_lang = any_language(req.language);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    std::vector<std::string> reasons = why_not(req, candidates[i]);
-    if (reasons.empty()) {
+    if (can_take(req, candidates[i], any_lang)) {
       eligible[i] = true;
       ++eligible_count;
-    } else {
-      d.excluded.push_back(label(candidates[i], i) + ": " + join(reasons, "; "));
+      continue;
     }
+    ++d.excluded_total;
+    if (d.excluded.size() < kMaxExplainedExclusions)
+      d.excluded.push_back(label(candidates[i], i) + ": " + join(why_not(req, candidates[i]), "; "));
   }
   if (candidates.empty()) {
     d.reason = "nobody fits now: no candidates";

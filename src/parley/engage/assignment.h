@@ -61,7 +61,11 @@ struct AssignDecision {
   // Why this person, e.g. "best skills score 4.05 (fit 2.25, free 0.40, fairness 1.00): skills refunds 5/2;
   // speaks es; 6/10 open; on shift; never assigned before". Why nobody, when chosen is -1.
   std::string reason;
-  std::vector<std::string> excluded;            // "handle: why not" for each candidate that could not take it
+  // "handle: why not" for the first kMaxExplainedExclusions candidates that could not take it (in candidate
+  // order), and how many could not in all. Capped because the reasons are stored with every assignment
+  // event: for a team of 1,000, spelling out 1,000 reasons cost ~0.4 ms and tens of KB per case.
+  std::vector<std::string> excluded;
+  std::size_t excluded_total = 0;
   std::uint64_t next_round_robin_cursor = 0;    // chosen + 1, or the request's cursor when nobody is chosen
 };
 
@@ -74,5 +78,6 @@ inline constexpr double kFairnessWeight = 1.0;
 inline constexpr double kExpertBonusPerLevel = 0.25;
 inline constexpr int kFullCreditSurplus = 2;
 inline constexpr std::int64_t kFairnessCapMs = 60 * 60 * 1000;
+inline constexpr std::size_t kMaxExplainedExclusions = 20;
 
 }  // namespace parley::engage

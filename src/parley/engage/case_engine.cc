@@ -588,7 +588,7 @@ Status CaseEngine::assign(Case& c, const std::string& actor, const std::string& 
     c.assignee.clear();
     c.assign_reason = "waiting in queue " + c.team;
     if (!was_queued || out.empty() || out.back().type != "queued")
-      if (auto s = event(c, actor, "queued", {{"team", c.team}, {"excluded", d.excluded}}, out); !s) return s;
+      if (auto s = event(c, actor, "queued", {{"team", c.team}, {"excluded", d.excluded}, {"excluded_total", d.excluded_total}}, out); !s) return s;
     schedule_shift_check(c.team);
     return Status::ok();
   }
@@ -599,7 +599,7 @@ Status CaseEngine::assign(Case& c, const std::string& actor, const std::string& 
   employees_[who->handle].last_assigned = now;
   c.assignee = who->handle;
   c.assign_reason = d.reason;
-  return event(c, actor, "assigned", {{"assignee", who->handle}, {"reason", d.reason}, {"excluded", d.excluded}}, out);
+  return event(c, actor, "assigned", {{"assignee", who->handle}, {"reason", d.reason}, {"excluded", d.excluded}, {"excluded_total", d.excluded_total}}, out);
 }
 
 void CaseEngine::schedule_shift_check(const std::string& team) {

@@ -369,11 +369,14 @@ function Sidebar({ d, me, org, act }) {
         {opened?.data?.explanation && <p class="explain">{opened.data.explanation}</p>}
         {lastAssign?.data?.excluded?.length > 0 && (
           <details class="excluded">
-            <summary>Who could not take it ({lastAssign.data.excluded.length})</summary>
+            <summary>Who could not take it ({lastAssign.data.excluded_total || lastAssign.data.excluded.length})</summary>
             <ul>
               {lastAssign.data.excluded.map((x) => (
                 <li>{x}</li>
               ))}
+              {lastAssign.data.excluded_total > lastAssign.data.excluded.length && (
+                <li class="muted">and {lastAssign.data.excluded_total - lastAssign.data.excluded.length} more</li>
+              )}
             </ul>
           </details>
         )}
