@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make demo`: load the synthetic Northwind Mobile demo (data/demo/, see its README) into a fresh SQLite file
-# with the demo organisation's config (teams, people, rules, SLAs), create sign-ins for its people, then
-# start `parley serve` on it and print the URL and a login. Ctrl-C stops the server.
+# with the demo organisation's config (teams, people, rules, SLAs), replay its month through the case engine
+# with the work a care team would have done (`parley demo-history`: data/demo/README.md, "History"), create
+# sign-ins for its people, then start `parley serve` on it and print the URL and a login. Ctrl-C stops the
+# server.
 #
 #   bash scripts/demo.sh [PARLEY_BINARY] [DB] [--check]
 #
@@ -18,22 +20,30 @@ config=data/demo/org.toml
 listen=${PARLEY_DEMO_LISTEN:-127.0.0.1:8080}
 web_root=${PARLEY_WEB_ROOT:-web/dist}
 
-rm -f "$db" "$db-wal" "$db-shm"
+# The files are ingested into a staging database first, then replayed from it in time order into $db:
+# ingest stores each file in turn, and the cases must be opened, assigned and worked in the order the posts
+# were written.
+staged="$db.ingested"
+rm -f "$db" "$db-wal" "$db-shm" "$staged" "$staged-wal" "$staged-shm"
 # The demo month ends on 2026-11-20 12:00 UTC (data/demo/README.md); shift it by whole days so the newest
 # post is less than a day old, so the inbox shows cases whose SLA clocks are still running rather than a
 # month overdue.
 newest=$(date -d 2026-11-20T12:00:00Z +%s)
 shift_days=$(( ( $(date +%s) - newest ) / 86400 ))
 [ "$shift_days" -gt 0 ] || shift_days=0
-echo "== Ingesting the demo data (synthetic: data/demo/README.md) into $db, shifted $shift_days days to the present"
-"$parley" --db "$db" ingest --config "$config" --shift-days "$shift_days" data/demo/posts.jsonl \
+echo "== Ingesting the demo data (synthetic: data/demo/README.md) into $staged, shifted $shift_days days to the present"
+"$parley" --db "$staged" ingest --config "$config" --shift-days "$shift_days" data/demo/posts.jsonl \
   data/demo/x_search_recent.json data/demo/mastodon_context.json data/demo/reddit_thread.json
-"$parley" --db "$db" ingest --config "$config" --shift-days "$shift_days" --csv-source survey \
+"$parley" --db "$staged" ingest --config "$config" --shift-days "$shift_days" --csv-source survey \
   --map id="Response ID" --map created_at=Submitted --map author=Customer --map text=Comment \
   data/demo/survey.csv
 echo
-echo "== What the database holds: parley --db $db stats"
-"$parley" --db "$db" stats
+echo "== What was ingested: parley --db $staged stats"
+"$parley" --db "$staged" stats
+echo
+echo "== A month of care work, replayed through the case engine: parley --db $db demo-history"
+"$parley" --db "$db" demo-history --from "$staged" --config "$config"
+rm -f "$staged" "$staged-wal" "$staged-shm"
 echo
 echo "== Sign-ins: every employee of the demo config, password 'demo'"
 "$parley" --db "$db" user add-employees --config "$config" --password demo

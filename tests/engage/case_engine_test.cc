@@ -237,6 +237,31 @@ TEST_F(CaseEngineTest, CapacityQueuesAndResolvingAssignsTheQueuedCaseAtOnce) {
   EXPECT_EQ(engine->open_cases("ana") + engine->open_cases("bo"), 3);
 }
 
+TEST_F(CaseEngineTest, ACaseStillWaitingAfterADrainGetsNoNewQueuedEvent) {
+  // Capacity 3 in all: complaints 4 and 5 wait. Each resolve drains the queue; the one still waiting
+  // must not collect a "queued" row in its history per drain.
+  std::vector<std::int64_t> ids;
+  for (int i = 1; i <= 5; ++i) {
+    auto ev = add(customer(std::to_string(i), "bill wrong", "c" + std::to_string(i)), of(text::Intent::complaint));
+    ids.push_back(ev.front().case_id);
+  }
+  for (int i = 0; i < 2; ++i) {
+    clock.advance(60000);
+    act(ids[static_cast<std::size_t>(i)], "resolve", nlohmann::json::object(), engine->get(ids[static_cast<std::size_t>(i)])->assignee);
+  }
+  auto st = store->connection().prepare("SELECT COUNT(*) FROM case_events WHERE case_id = ?1 AND type = 'queued'");
+  ASSERT_TRUE(st);
+  for (std::size_t i : {3u, 4u}) {
+    st->reset();
+    st->bind(1, ids[i]);
+    auto row = st->step();
+    ASSERT_TRUE(row && *row);
+    EXPECT_EQ(st->int64(0), 1) << "case " << ids[i];
+  }
+  EXPECT_FALSE(engine->get(ids[3])->assignee.empty());
+  EXPECT_FALSE(engine->get(ids[4])->assignee.empty());
+}
+
 TEST_F(CaseEngineTest, CustomerPostAfterResolutionReopens) {
   auto ev = add(customer("1", "bill wrong"), of(text::Intent::complaint));
   std::int64_t id = ev.front().case_id;

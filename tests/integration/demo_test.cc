@@ -1,5 +1,5 @@
 // `make demo` runs scripts/demo.sh: every demo file must go in without a rejection, threads must close,
-// the analysis must be stored, sign-ins are made for the demo's people, and the server starts and answers
+// the analysis must be stored, the month's history is replayed, sign-ins are made for the demo's people, and the server starts and answers
 // (--check starts it on a free port, signs in and stops it). Runs the real script against the real binary.
 #include <gtest/gtest.h>
 
@@ -21,6 +21,8 @@ TEST(Demo, ScriptLoadsTheDemoAndServesIt) {
   EXPECT_NE(text.find("read 160  new 160  updated 0  duplicate 0  rejected 0"), std::string::npos) << text;
   EXPECT_NE(text.find("0 waiting for their parent"), std::string::npos) << text;
   EXPECT_NE(text.find("analysed      1540 posts"), std::string::npos) << text;
+  // The month is worked through the case engine (parley demo-history): every post replayed, cases resolved.
+  EXPECT_NE(text.find("history: 1540 posts replayed into "), std::string::npos) << text;
   EXPECT_NE(text.find("added 15 users"), std::string::npos) << text;
   EXPECT_NE(text.find("\"status\":\"ok\""), std::string::npos) << text;
   EXPECT_NE(text.find("\"queues\""), std::string::npos) << text;

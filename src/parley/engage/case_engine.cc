@@ -584,10 +584,14 @@ Status CaseEngine::assign(Case& c, const std::string& actor, const std::string& 
     d.reason = "assigned by " + actor + ": " + d.reason;
   }
   if (d.chosen < 0) {
-    bool was_queued = c.assignee.empty();
+    // A case already waiting in this team's queue (a drain that still found nobody) keeps its place and
+    // gets no new event: the event is written to the history at once, so every resolve in a busy team
+    // would otherwise add a "queued" row to every case still waiting.
+    const std::string waiting = "waiting in queue " + c.team;
+    const bool already_waiting = c.assignee.empty() && c.assign_reason == waiting;
     c.assignee.clear();
-    c.assign_reason = "waiting in queue " + c.team;
-    if (!was_queued || out.empty() || out.back().type != "queued")
+    c.assign_reason = waiting;
+    if (!already_waiting)
       if (auto s = event(c, actor, "queued", {{"team", c.team}, {"excluded", d.excluded}, {"excluded_total", d.excluded_total}}, out); !s) return s;
     schedule_shift_check(c.team);
     return Status::ok();
@@ -635,13 +639,8 @@ Status CaseEngine::drain_queue(const std::string& team, Events& out) {
   for (auto id : ids) {
     auto c = load_case(id);
     if (!c) return c.status();
-    std::size_t before = out.size();
     if (auto s = assign(*c, "assigner", "", out); !s) return s;
-    if (c->assignee.empty()) {
-      // Still nobody: drop the repeated "queued" event; the case keeps its place.
-      out.resize(before);
-      continue;
-    }
+    if (c->assignee.empty()) continue;  // still nobody: the case keeps its place, quietly
     c->updated_at = clock_.now_ms();
     if (auto s = save(*c); !s) return s;
   }
