@@ -28,5 +28,6 @@ void add_serve_command(CLI::App& app, Globals& g);
 void add_user_command(CLI::App& app, Globals& g);
 void add_config_command(CLI::App& app, Globals& g);
 void add_jd_command(CLI::App& app, Globals& g);
+void add_people_command(CLI::App& app, Globals& g);
 
 }  // namespace parley::cli
