@@ -29,5 +29,6 @@ void add_user_command(CLI::App& app, Globals& g);
 void add_config_command(CLI::App& app, Globals& g);
 void add_jd_command(CLI::App& app, Globals& g);
 void add_demo_history_command(CLI::App& app, Globals& g);
+void add_people_command(CLI::App& app, Globals& g);
 
 }  // namespace parley::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_config_command(app, g);
   add_jd_command(app, g);
   add_demo_history_command(app, g);
+  add_people_command(app, g);
 
   try {
     app.parse(argc, argv);

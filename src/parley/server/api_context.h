@@ -70,5 +70,6 @@ void register_auth_routes(httplib::Server& http, ApiContext& ctx);
 void register_event_routes(httplib::Server& http, ApiContext& ctx);
 void register_insight_routes(httplib::Server& http, ApiContext& ctx);  // metrics, knowledge, search, queues
 void register_listening_routes(httplib::Server& http, ApiContext& ctx);  // volume, top entities, share of voice
+void register_people_routes(httplib::Server& http, ApiContext& ctx);  // skill profiles, team skills and gaps
 
 }  // namespace parley::server

@@ -1,0 +1,180 @@
+// People: skill profiles built from resolved cases, a team's skills matrix, and its gaps with what to do
+// about them (docs/people.md). Who sees what is the point of this file: a profile is about a person, so
+// they see their own, a lead sees the members of the teams they lead, an admin everyone; an analyst sees
+// aggregates that name nobody.
+#include <algorithm>
+
+#include "parley/people/skill_evidence.h"
+#include "parley/people/skill_profile.h"
+#include "parley/people/team_gaps.h"
+#include "parley/people/team_skills.h"
+#include "parley/server/api_context.h"
+
+namespace parley::server {
+namespace {
+
+bool in_team(const EmployeeDef* e, const std::string& team) {
+  return e && std::find(e->teams.begin(), e->teams.end(), team) != e->teams.end();
+}
+
+// A lead leads the teams their own employee record lists.
+bool leads_team(const auth::Principal& who, const EngageConfig& config, const std::string& team) {
+  return who.role == Role::lead && in_team(config.employee(who.name), team);
+}
+
+// May `who` see the named person's profile? Answers 403 or 404 itself when not.
+const EmployeeDef* visible_person(const auth::Principal& who, const EngageConfig& config, const std::string& handle,
+                                  httplib::Response& res) {
+  const EmployeeDef* person = config.employee(handle);
+  bool allowed = who.role == Role::admin || who.name == handle;
+  if (!allowed && who.role == Role::lead && person)
+    for (const auto& t : person->teams) allowed = allowed || leads_team(who, config, t);
+  if (!allowed) {
+    // The same answer whether or not the person exists, so the route does not list the staff.
+    send_error(res, 403, "forbidden",
+               who.role == Role::analyst ? "analysts see aggregates only: GET /api/v1/teams/{team}/skills"
+                                         : "you may see your own profile, and leads their teams' members");
+    return nullptr;
+  }
+  if (!person) send_error(res, 404, "no_person", "no employee '" + handle + "' in the config");
+  return person;
+}
+
+struct Range {
+  std::int64_t since = 0, until = 0;
+};
+
+std::optional<Range> range_param(const httplib::Request& req, httplib::Response& res) {
+  auto since = time_param(req, "since", res);
+  if (!since) return std::nullopt;
+  auto until = time_param(req, "until", res);
+  if (!until) return std::nullopt;
+  return Range{*since, *until};
+}
+
+std::optional<std::vector<people::CaseEvidence>> evidence(ApiContext& ctx, const EngageConfig& config,
+                                                         const people::EvidenceQuery& q, httplib::Response& res) {
+  auto rows = people::load_evidence(read_connection(ctx.service->db_path()), config, q);
+  if (!rows) {
+    send_error(res, 503, "store", rows.message());
+    return std::nullopt;
+  }
+  return std::move(*rows);
+}
+
+nlohmann::json thresholds() {
+  return {{"prior_weight", people::kPriorWeight},
+          {"min_evidence", people::kMinEvidence},
+          {"trend_window_days", people::kTrendWindowMs / (24 * 3600 * 1000)},
+          {"min_trend_cases", people::kMinTrendCases}};
+}
+
+}  // namespace
+
+void register_people_routes(httplib::Server& http, ApiContext& ctx) {
+  add_route(http, ctx, "GET", "/api/v1/people/{handle}/profile", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto who = authenticate(ctx, req, res);
+    if (!who) return;
+    auto config = ctx.service->config();
+    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
+    if (!person) return;
+    auto range = range_param(req, res);
+    if (!range) return;
+    auto rows = evidence(ctx, config->engage, {range->since, range->until, person->handle}, res);
+    if (!rows) return;
+    std::int64_t now = range->until ? range->until : ctx.clock->now_ms();
+    nlohmann::json j = people::to_json(people::build_profile(*person, *rows, now));
+    j["thresholds"] = thresholds();
+    send_json(res, j);
+  });
+
+  add_route(http, ctx, "GET", "/api/v1/people/{handle}/profile/skills/{skill}/cases",
+            [&ctx](const httplib::Request& req, httplib::Response& res) {
+              auto who = authenticate(ctx, req, res);
+              if (!who) return;
+              auto config = ctx.service->config();
+              const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
+              if (!person) return;
+              auto range = range_param(req, res);
+              if (!range) return;
+              auto rows = evidence(ctx, config->engage, {range->since, range->until, person->handle}, res);
+              if (!rows) return;
+              const std::string skill = req.matches[2].str();
+              std::int64_t now = range->until ? range->until : ctx.clock->now_ms();
+              people::Profile p = people::build_profile(*person, *rows, now);
+              nlohmann::json figure = nullptr;
+              for (const auto& f : p.skills)
+                if (f.skill == skill) figure = people::to_json(f);
+              nlohmann::json cases = nlohmann::json::array();
+              for (const auto& e : people::skill_cases(*rows, person->handle, skill)) cases.push_back(people::to_json(e));
+              send_json(res, {{"handle", person->handle}, {"skill", skill}, {"figure", figure}, {"cases", cases}});
+            });
+
+  add_route(http, ctx, "GET", "/api/v1/teams/{team}/skills", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto who = authenticate(ctx, req, res);
+    if (!who) return;
+    auto config = ctx.service->config();
+    const std::string team = req.matches[1].str();
+    bool named = who->role == Role::admin || leads_team(*who, config->engage, team);
+    if (!named && who->role != Role::analyst) {
+      send_error(res, 403, "forbidden", "a team's skills are for its leads, admins and (as aggregates) analysts");
+      return;
+    }
+    if (!config->engage.team(team)) {
+      send_error(res, 404, "no_team", "no team '" + team + "' in the config");
+      return;
+    }
+    auto range = range_param(req, res);
+    if (!range) return;
+    auto rows = evidence(ctx, config->engage, {range->since, range->until, ""}, res);
+    if (!rows) return;
+    std::int64_t now = range->until ? range->until : ctx.clock->now_ms();
+    auto m = people::team_matrix(config->engage, team, *rows, now);
+    nlohmann::json j = named ? people::to_json(m) : people::aggregate_json(m);
+    j["view"] = named ? "members" : "aggregate";
+    j["thresholds"] = thresholds();
+    send_json(res, j);
+  });
+
+  add_route(http, ctx, "GET", "/api/v1/teams/{team}/gaps", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto who = authenticate(ctx, req, res);
+    if (!who) return;
+    auto config = ctx.service->config();
+    const std::string team = req.matches[1].str();
+    bool named = who->role == Role::admin || leads_team(*who, config->engage, team);
+    if (!named && who->role != Role::analyst) {
+      send_error(res, 403, "forbidden", "a team's gaps are for its leads, admins and (as aggregates) analysts");
+      return;
+    }
+    if (!config->engage.team(team)) {
+      send_error(res, 404, "no_team", "no team '" + team + "' in the config");
+      return;
+    }
+    auto range = range_param(req, res);
+    if (!range) return;
+    auto& db = read_connection(ctx.service->db_path());
+    std::int64_t since = range->since, until = range->until;
+    if (!until) {
+      auto d = people::default_gap_range(db, team, ctx.clock->now_ms());
+      if (!d) {
+        send_error(res, 503, "store", d.message());
+        return;
+      }
+      until = d->second;
+    }
+    if (!since) since = until - people::kDefaultGapRangeMs;
+    // Levels come from all evidence up to the end of the range, not only the range's own cases.
+    auto rows = evidence(ctx, config->engage, {0, until, ""}, res);
+    if (!rows) return;
+    auto g = people::team_gaps(db, config->engage, team, since, until, *rows, until);
+    if (!g) {
+      send_error(res, 400, "bad_range", g.message());
+      return;
+    }
+    nlohmann::json j = people::to_json(*g, named);
+    j["view"] = named ? "members" : "aggregate";
+    send_json(res, j);
+  });
+}
+
+}  // namespace parley::server

@@ -1,0 +1,246 @@
+// The people routes through the real server: who may see whose skill profile, drill-down, team matrix and
+// gaps. A profile is about a person, so the rules are the point: yourself; a lead their teams' members; an
+// admin everyone; an analyst aggregates that name nobody.
+#include <httplib.h>
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "../test_util.h"
+#include "parley/auth/user_store.h"
+#include "parley/server/http_server.h"
+#include "parley/store/sqlite/connection.h"
+#include "parley/store/store.h"
+
+namespace parley::server {
+namespace {
+
+using nlohmann::json;
+using parley::testing::TempDir;
+
+constexpr const char* kConfig = R"toml(
+[organisation]
+name = "Test Org"
+
+[[functions]]
+id = "care"
+[[functions]]
+id = "hr"
+
+[[teams]]
+id = "care"
+function = "care"
+[[teams]]
+id = "people"
+function = "hr"
+
+[[employees]]
+handle = "ana"
+role = "agent"
+teams = ["care"]
+skills = { billing = 4, spanish = 2 }
+languages = ["en", "es"]
+capacity = 5
+
+[[employees]]
+handle = "lee"
+role = "lead"
+teams = ["care"]
+skills = { billing = 5, spanish = 5 }
+languages = ["en"]
+capacity = 5
+
+[[employees]]
+handle = "hana"
+role = "lead"
+teams = ["people"]
+skills = { hr-policy = 5 }
+languages = ["en"]
+
+[[employees]]
+handle = "nia"
+role = "analyst"
+teams = ["people"]
+skills = { hr-policy = 3 }
+
+[[rules]]
+name = "care"
+when = { intent = ["complaint", "question"] }
+team = "care"
+)toml";
+
+constexpr std::int64_t kHour = 3600 * 1000;
+constexpr std::int64_t kT = 1767225600000;  // 2026-01-01T00:00:00Z
+
+class PeopleApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    { std::ofstream(dir.file("org.toml")) << kConfig; }
+    {
+      auto store = open_sqlite_store(dir.file("p.db"));  // the schema, before rows go in
+      ASSERT_TRUE(store) << store.message();
+    }
+    auto db = sqlite::Connection::open(dir.file("p.db"));
+    ASSERT_TRUE(db);
+    // Six resolved Spanish billing complaints answered by ana, all well; one by lee.
+    for (int i = 0; i < 7; ++i) {
+      std::string who = i < 6 ? "ana" : "lee";
+      std::int64_t at = kT + i * kHour;
+      ASSERT_TRUE(db->exec(
+          "INSERT INTO cases(kind, status, team, function, priority, assignee, source, audience, intent, language, "
+          "urgency, first_post_id, opened_at, updated_at, first_response_at, first_response_due, resolved_at, "
+          "resolved_by, first_sentiment, last_sentiment, csat, required_skills) VALUES('case', 'resolved', 'care', "
+          "'care', 'normal', '" + who + "', 'x', 'public', 'complaint', 'es', 10, 0, " + std::to_string(at) + ", " +
+          std::to_string(at) + ", " + std::to_string(at + kHour / 2) + ", " + std::to_string(at + kHour) + ", " +
+          std::to_string(at + kHour) + ", 'staff', -0.5, 0.5, 5, '{\"billing\": 3}')"))
+          << db->error_message();
+    }
+    auto users = auth::UserStore::open(dir.file("p.db"));
+    ASSERT_TRUE(users) << users.message();
+    for (auto [name, role] : std::vector<std::pair<std::string, Role>>{
+             {"admin", Role::admin}, {"ana", Role::agent}, {"lee", Role::lead}, {"hana", Role::lead}, {"nia", Role::analyst}}) {
+      ASSERT_TRUE((*users)->add_user(name, role, "", {}));
+      tokens[name] = *(*users)->create_token(name, "test");
+    }
+    users->reset();
+    ServeOptions o;
+    o.db = dir.file("p.db");
+    o.config = dir.file("org.toml");
+    o.port = 0;
+    o.rate_per_s = 0;
+    auto s = HttpServer::create(o, clock);
+    ASSERT_TRUE(s) << s.message();
+    server = std::move(*s);
+    ASSERT_TRUE(server->bind());
+    thread = std::thread([this] { server->run(); });
+    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
+    client->set_read_timeout(10);
+  }
+  void TearDown() override {
+    if (server) server->stop();
+    if (thread.joinable()) thread.join();
+  }
+
+  json get(const std::string& path, const std::string& user, int expect = 200) {
+    auto r = client->Get(path, {{"Authorization", "Bearer " + tokens[user]}});
+    EXPECT_TRUE(r) << path;
+    if (!r) return {};
+    EXPECT_EQ(r->status, expect) << user << " " << path << " -> " << r->body;
+    return json::parse(r->body, nullptr, false);
+  }
+
+  TempDir dir;
+  SystemClock clock;
+  std::unique_ptr<HttpServer> server;
+  std::thread thread;
+  std::unique_ptr<httplib::Client> client;
+  std::map<std::string, std::string> tokens;
+};
+
+json skill(const json& profile, const std::string& name) {
+  for (const auto& s : profile["skills"])
+    if (s["skill"] == name) return s;
+  return {};
+}
+
+TEST_F(PeopleApi, EveryoneSeesTheirOwnProfileWithMeasuredAndDeclaredLevels) {
+  json p = get("/api/v1/people/ana/profile", "ana");
+  EXPECT_EQ(p["handle"], "ana");
+  EXPECT_EQ(p["cases"], 6);
+  json billing = skill(p, "billing");
+  EXPECT_EQ(billing["declared"], 4);
+  EXPECT_EQ(billing["status"], "measured");
+  EXPECT_GT(billing["measured"].get<double>(), 4.0);
+  EXPECT_EQ(billing["estimate"]["n"], 6);
+  EXPECT_EQ(skill(p, "spanish")["declared"], 2);
+  EXPECT_GT(skill(p, "spanish")["gap"].get<double>(), 1.0) << "measured well above the declared 2";
+  // One case is not enough to say anything confident about lee.
+  json lee = get("/api/v1/people/lee/profile", "lee");
+  EXPECT_EQ(skill(lee, "billing")["status"], "not enough evidence");
+  EXPECT_TRUE(skill(lee, "billing")["measured"].is_null());
+  // An analyst's own profile is theirs to see too.
+  get("/api/v1/people/nia/profile", "nia");
+}
+
+TEST_F(PeopleApi, LeadsSeeTheirTeamsMembersAndNobodyElse) {
+  get("/api/v1/people/ana/profile", "lee");              // lead of care
+  get("/api/v1/people/ana/profile", "hana", 403);        // lead of another team
+  get("/api/v1/people/hana/profile", "lee", 403);
+  get("/api/v1/people/lee/profile", "ana", 403);         // an agent sees only themselves
+  get("/api/v1/people/ana/profile", "admin");
+  get("/api/v1/people/ghost/profile", "admin", 404);
+  // The same 403 for someone who does not exist, so the route does not list the staff.
+  get("/api/v1/people/ghost/profile", "ana", 403);
+}
+
+TEST_F(PeopleApi, AnalystsGetNoPersonalProfileOrDrillDown) {
+  json e = get("/api/v1/people/ana/profile", "nia", 403);
+  EXPECT_EQ(e["error"]["code"], "forbidden");
+  get("/api/v1/people/ana/profile/skills/billing/cases", "nia", 403);
+}
+
+TEST_F(PeopleApi, DrillDownListsTheCasesBehindAFigure) {
+  json d = get("/api/v1/people/ana/profile/skills/billing/cases", "lee");
+  EXPECT_EQ(d["skill"], "billing");
+  ASSERT_EQ(d["cases"].size(), 6u);
+  EXPECT_EQ(d["figure"]["estimate"]["n"], 6);
+  EXPECT_GE(d["cases"][0]["resolved_at"].get<std::int64_t>(), d["cases"][5]["resolved_at"].get<std::int64_t>());
+  EXPECT_DOUBLE_EQ(d["cases"][0]["parts"]["csat"].get<double>(), 1.0);
+  EXPECT_EQ(get("/api/v1/people/ana/profile/skills/billing/cases", "ana")["cases"].size(), 6u);
+  get("/api/v1/people/ana/profile/skills/billing/cases", "hana", 403);
+  EXPECT_TRUE(get("/api/v1/people/ana/profile/skills/hr-policy/cases", "ana")["cases"].empty());
+}
+
+TEST_F(PeopleApi, TeamSkillsNamedForLeadAndAdminAggregateForAnalysts) {
+  json m = get("/api/v1/teams/care/skills", "lee");
+  EXPECT_EQ(m["view"], "members");
+  ASSERT_EQ(m["members"].size(), 2u);
+  EXPECT_EQ(m["members"][0]["handle"], "ana");
+  EXPECT_EQ(m["members"][0]["cells"]["billing"]["declared"], 4);
+  get("/api/v1/teams/care/skills", "admin");
+  json a = get("/api/v1/teams/care/skills", "nia");
+  EXPECT_EQ(a["view"], "aggregate");
+  std::string text = a.dump();
+  EXPECT_EQ(text.find("ana"), std::string::npos) << text;
+  EXPECT_EQ(text.find("lee"), std::string::npos) << text;
+  bool billing = false;
+  for (const auto& row : a["skills"])
+    if (row["skill"] == "billing") {
+      billing = true;
+      EXPECT_EQ(row["members_declared"], 2);
+      EXPECT_DOUBLE_EQ(row["mean_declared"].get<double>(), 4.5);
+    }
+  EXPECT_TRUE(billing);
+  get("/api/v1/teams/care/skills", "ana", 403);
+  get("/api/v1/teams/care/skills", "hana", 403);
+  get("/api/v1/teams/nowhere/skills", "admin", 404);
+}
+
+TEST_F(PeopleApi, TeamGapsNamedForLeadsAggregateForAnalysts) {
+  json g = get("/api/v1/teams/care/gaps", "lee");
+  EXPECT_EQ(g["view"], "members");
+  EXPECT_EQ(g["cases"], 7) << "default range: the 30 days up to the team's latest case";
+  bool spanish = false;
+  for (const auto* list : {&g["shortages"], &g["cells"]})
+    for (const auto& c : *list)
+      if (c["skill"] == "spanish") {
+        spanish = true;
+        EXPECT_TRUE(c.contains("supply"));
+      }
+  EXPECT_TRUE(spanish);
+  json a = get("/api/v1/teams/care/gaps", "nia");
+  EXPECT_EQ(a["view"], "aggregate");
+  std::string text = a.dump();
+  EXPECT_EQ(text.find("\"ana\""), std::string::npos) << text;
+  EXPECT_EQ(text.find("lee"), std::string::npos) << text;
+  get("/api/v1/teams/care/gaps", "ana", 403);
+  get("/api/v1/teams/care/gaps", "hana", 403);
+  get("/api/v1/teams/care/gaps?since=nonsense", "lee", 400);
+}
+
+}  // namespace
+}  // namespace parley::server
