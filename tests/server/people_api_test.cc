@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "../process_util.h"
 #include "../test_util.h"
 #include "parley/auth/user_store.h"
 #include "parley/server/http_server.h"
@@ -123,6 +125,14 @@ class PeopleApi : public ::testing::Test {
   void TearDown() override {
     if (server) server->stop();
     if (thread.joinable()) thread.join();
+  }
+
+  json post(const std::string& path, const std::string& body, const std::string& user, int expect = 200) {
+    auto r = client->Post(path, {{"Authorization", "Bearer " + tokens[user]}}, body, "application/json");
+    EXPECT_TRUE(r) << path;
+    if (!r) return {};
+    EXPECT_EQ(r->status, expect) << user << " " << path << " -> " << r->body;
+    return json::parse(r->body, nullptr, false);
   }
 
   json get(const std::string& path, const std::string& user, int expect = 200) {
@@ -240,6 +250,60 @@ TEST_F(PeopleApi, TeamGapsNamedForLeadsAggregateForAnalysts) {
   get("/api/v1/teams/care/gaps", "ana", 403);
   get("/api/v1/teams/care/gaps", "hana", 403);
   get("/api/v1/teams/care/gaps?since=nonsense", "lee", 400);
+}
+
+const char* kJd =
+    "We are a young and dynamic team looking for a competitive, dominant self-starter.\n\n"
+    "You will plan social media marketing campaigns, create content for Instagram, track key performance "
+    "indicators and use Hootsuite every day. Native English speaker.\n";
+
+TEST_F(PeopleApi, JdAnalyzeFlagsWordingAndListsSkillsForAnySignedInRole) {
+  json r = post("/api/v1/jd/analyze", json({{"text", kJd}, {"title", "Social Media Manager"}}).dump(), "ana");
+  EXPECT_EQ(r["title"], "Social Media Manager");
+  std::set<std::string> ids;
+  for (const auto& s : r["skills"]) ids.insert(s["id"].get<std::string>());
+  EXPECT_TRUE(ids.count("hootsuite")) << r["skills"].dump();
+  EXPECT_TRUE(ids.count("plan-social-media-marketing-campaigns")) << r["skills"].dump();
+  EXPECT_GT(r["by_type"]["tool_knowledge"].get<int>(), 0);
+  EXPECT_TRUE(r["balance"].is_number());
+  ASSERT_TRUE(r["nearest_occupation"].is_object());
+  EXPECT_TRUE(r["nearest_occupation"]["missing_essential"].is_array());
+  EXPECT_EQ(r["gender_coding"]["verdict"], "masculine-coded");
+  bool competitive = false;
+  for (const auto& w : r["gender_coding"]["words"]) competitive |= w["word"] == "competitive";
+  EXPECT_TRUE(competitive) << r["gender_coding"].dump();
+  bool native = false;
+  for (const auto& e : r["exclusionary"]) native |= e["text"] == "Native English speaker";
+  EXPECT_TRUE(native) << r["exclusionary"].dump();
+  EXPECT_FALSE(r["suggestions"].empty());
+  EXPECT_TRUE(r["boilerplate"]["shared_paragraphs"].empty()) << "one posting on its own shares nothing";
+  // Every role may ask: nothing is stored and nobody is named.
+  for (const char* who : {"admin", "lee", "nia"})
+    post("/api/v1/jd/analyze", json({{"text", kJd}}).dump(), who);
+  auto anon = client->Post("/api/v1/jd/analyze", json({{"text", kJd}}).dump(), "application/json");
+  ASSERT_TRUE(anon);
+  EXPECT_EQ(anon->status, 401);
+}
+
+TEST_F(PeopleApi, JdAnalyzeAnswersWhatTheCliPrintsForOnePosting) {
+  const std::string f = dir.file("jd.jsonl");
+  parley::testing::write_file(f, json({{"id", "jd-1"}, {"title", "Community Manager"}, {"text", kJd}}).dump() + "\n");
+  auto cli = parley::testing::run_parley("jd analyze --json '" + f + "'");
+  ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  json expected = json::parse(cli.out)["postings"][0];
+  json got = post("/api/v1/jd/analyze", json({{"id", "jd-1"}, {"title", "Community Manager"}, {"text", kJd}}).dump(), "ana");
+  EXPECT_EQ(got, expected) << got.dump() << "\nvs\n" << expected.dump();
+}
+
+TEST_F(PeopleApi, JdAnalyzeWithoutTextIsA400) {
+  EXPECT_EQ(post("/api/v1/jd/analyze", R"({"title": "Manager"})", "ana", 400)["error"]["code"], "missing_text");
+  EXPECT_EQ(post("/api/v1/jd/analyze", R"({"text": "   "})", "ana", 400)["error"]["code"], "missing_text");
+  EXPECT_EQ(post("/api/v1/jd/analyze", R"({"text": 12})", "ana", 400)["error"]["code"], "missing_text");
+  EXPECT_EQ(post("/api/v1/jd/analyze", "{not json", "ana", 400)["error"]["code"], "bad_json");
+  EXPECT_EQ(post("/api/v1/jd/analyze", R"({"text": "Answer calls.", "title": 3})", "ana", 400)["error"]["code"],
+            "bad_field");
+  EXPECT_EQ(post("/api/v1/jd/analyze", json({{"text", std::string(200001, 'a')}}).dump(), "ana", 400)["error"]["code"],
+            "too_long");
 }
 
 }  // namespace

@@ -418,6 +418,83 @@ try {
     check('full-text search lists posts', (await page.getByTestId('search-results').locator('li').count()) > 0);
   });
 
+  await step('people', async () => {
+    // My growth for a demo employee with evidence: the measured levels match the API, a drill-down lists cases
+    const prof = (await apiCall('GET', '/people/s.wu/profile', undefined, token)).json;
+    const measuredApi = prof.skills.filter((x) => x.status === 'measured');
+    await page.getByRole('link', { name: 'My growth' }).click();
+    await page.waitForURL(/\/growth$/);
+    await page.getByTestId('growth-page').waitFor();
+    await page.goto(base + '/growth/s.wu');
+    await page.waitForFunction(() => document.querySelector('[data-testid=growth-page]')?.dataset.loaded === 's.wu');
+    const sk = measuredApi.sort((a, b) => b.estimate.n - a.estimate.n)[0];
+    const row = page.locator(`[data-testid=profile-skills] tr[data-skill="${sk.skill}"]`);
+    const shown = (await row.getByTestId('measured').textContent()).trim();
+    check('My growth shows a measured level, as the API has it', measuredApi.length > 0 && shown === sk.measured.toFixed(1), `${sk.skill}: ${shown} (API ${sk.measured.toFixed(2)}, ${measuredApi.length} measured)`);
+    const nee = await page.locator('[data-testid=profile-skills] .nee').count();
+    const neeApi = prof.skills.filter((x) => x.status !== 'measured').length;
+    check('skills under the evidence threshold say "not enough evidence"', nee === neeApi, `${nee} shown, ${neeApi} in the API`);
+    await row.getByRole('button', { name: `Cases behind ${sk.skill}` }).click();
+    const drill = page.getByTestId('skill-cases');
+    await drill.locator('tr[data-case-id]').first().waitFor();
+    const nCases = await drill.locator('tr[data-case-id]').count();
+    const href = await drill.locator('tr[data-case-id] a').first().getAttribute('href');
+    check("a skill's drill-down lists the cases behind it, linked", nCases === sk.estimate.n && /^\/cases\/\d+$/.test(href), `${nCases} cases (n = ${sk.estimate.n}), first ${href}`);
+    await page.evaluate(() => document.querySelector('.main').scrollTo(0, 0));
+    await shot('12-growth');
+
+    // Team skills: the matrix for care-en and its gaps or an explicit "no gaps"
+    const team = 'care-en';
+    const mApi = (await apiCall('GET', `/teams/${team}/skills`, undefined, token)).json;
+    await page.getByRole('link', { name: 'Team skills' }).click();
+    await page.getByLabel('Team').selectOption(team);
+    await page.waitForFunction((t) => document.querySelector('[data-testid=team-skills-page]')?.dataset.loaded === t, team);
+    const members = await page.locator('[data-testid=skills-matrix] tbody tr').count();
+    const cols = await page.locator('[data-testid=skills-matrix] thead th.mskill').count();
+    const measuredCells = await page.locator('[data-testid=skills-matrix] td[data-status=measured]').count();
+    const measuredApiCells = mApi.members.reduce((n, m) => n + Object.values(m.cells).filter((c) => c.status === 'measured').length, 0);
+    check('the team matrix has a row per member and a column per skill', members === mApi.members.length && cols === mApi.skills.length && members > 1, `${members} × ${cols}`);
+    check('measured cells are shaded as measured', measuredCells === measuredApiCells && measuredCells > 0, `${measuredCells} measured cells (API ${measuredApiCells})`);
+    const gApi = (await apiCall('GET', `/teams/${team}/gaps`, undefined, token)).json;
+    const recs = await page.locator('[data-testid=recommendations] li[data-kind]').count();
+    const noGaps = await page.getByTestId('no-gaps').count();
+    const recText = recs ? await page.locator('[data-testid=recommendations] li[data-kind]').first().textContent() : '';
+    check(
+      'gaps: the recommendations (learn/mentor/hire) with their numbers, or an explicit "no gaps"',
+      gApi.shortages.length ? recs === gApi.recommendations.length && recs > 0 && /\d/.test(recText) : noGaps === 1,
+      gApi.shortages.length ? `${recs} recommendations: ${recText.slice(0, 90)}` : 'no gaps',
+    );
+    await shot('13-team-skills');
+    // an analyst gets the aggregate matrix; an agent of no team a clear 403, not a broken page
+    const an = (await apiCall('POST', '/auth/login', { user: 'n.patel', password: 'demo' })).json.session;
+    const agg = await apiCall('GET', `/teams/${team}/skills`, undefined, an);
+    check('analysts get the aggregate matrix from the API', agg.status === 200 && agg.json.view === 'aggregate', `${agg.status} ${agg.json && agg.json.view}`);
+
+    // Hiring: gender-coded words and an exclusionary phrase flagged, skills listed
+    await page.getByRole('link', { name: 'Hiring' }).click();
+    await page.getByLabel('Job title').fill('Social Media Manager');
+    await page
+      .getByLabel('Job description')
+      .fill(
+        'We want a competitive, dominant self-starter to plan social media marketing campaigns, create content for Instagram and track key performance indicators with Hootsuite.\n\nYou must be a native English speaker.',
+      );
+    await page.getByRole('button', { name: 'Analyze' }).click();
+    await page.getByTestId('jd-result').waitFor();
+    const masc = await page.locator('[data-testid=jd-text] mark.jd-masculine').allTextContents();
+    check('gender-coded words are highlighted', masc.some((w) => /competitive/i.test(w)) && masc.some((w) => /dominant/i.test(w)), masc.join(', '));
+    const verdict = await page.getByTestId('jd-gender-verdict').textContent();
+    check('the posting is called masculine-coded', verdict === 'masculine-coded', verdict);
+    const excl = await page.locator('[data-testid=jd-text] mark.jd-excl').allTextContents();
+    const exclList = await page.getByTestId('jd-exclusionary').textContent();
+    check('the exclusionary phrase is highlighted and listed', excl.some((x) => /native English speaker/i.test(x)) && /native English speaker/i.test(exclList), excl.join(', '));
+    const chips = await page.locator('[data-testid=jd-skills] .skill-chip').count();
+    const hoot = await page.locator('[data-testid=jd-skills] .skill-chip[data-skill=hootsuite]').count();
+    check('the skills asked are listed by type', chips >= 3 && hoot === 1, `${chips} skills`);
+    const sugg = await page.locator('[data-testid=jd-suggestions] li').count();
+    check('suggestions are given', sugg > 0, `${sugg} suggestions`);
+    await shot('14-hiring');
+  });
+
   await step('10,000 open cases', async () => {
     const N = args.big;
     const t = Date.now();

@@ -10,6 +10,9 @@ import { Inbox } from './pages/Inbox.jsx';
 import { CaseView } from './pages/Case.jsx';
 import { Listening } from './pages/Listening.jsx';
 import { Metrics } from './pages/Metrics.jsx';
+import { Growth } from './pages/Growth.jsx';
+import { TeamSkills } from './pages/TeamSkills.jsx';
+import { Hiring } from './pages/Hiring.jsx';
 import { Toasts } from './components/bits.jsx';
 
 function LiveBadge() {
@@ -29,6 +32,9 @@ function Nav({ me, path, onSignOut }) {
     ['/inbox', 'Inbox', path === '/inbox' || path === '/' || path.startsWith('/cases/')],
     ['/listening', 'Listening', path.startsWith('/listening')],
     ['/metrics', 'Care metrics', path.startsWith('/metrics')],
+    ['/growth', 'My growth', path === '/growth' || path.startsWith('/growth/')],
+    ['/teams', 'Team skills', path.startsWith('/teams')],
+    ['/hiring', 'Hiring', path.startsWith('/hiring')],
   ];
   return (
     <header class="topnav">
@@ -135,6 +141,11 @@ function App() {
   if (m) page = <CaseView id={Number(m[1])} me={me} />;
   else if (loc.path.startsWith('/listening')) page = <Listening me={me} search={loc.search} />;
   else if (loc.path.startsWith('/metrics')) page = <Metrics me={me} />;
+  else if (loc.path === '/growth' || loc.path.startsWith('/growth/')) {
+    const h = loc.path.slice('/growth/'.length);
+    page = <Growth me={me} handle={h ? decodeURIComponent(h) : ''} />;
+  } else if (loc.path.startsWith('/teams')) page = <TeamSkills me={me} search={loc.search} />;
+  else if (loc.path.startsWith('/hiring')) page = <Hiring me={me} />;
   else page = <Inbox me={me} search={loc.search} />;
 
   return (
