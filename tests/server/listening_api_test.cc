@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../test_util.h"
+#include "live_server.h"
 #include "parley/auth/user_store.h"
 #include "parley/server/http_server.h"
 
@@ -16,7 +17,6 @@ namespace parley::server {
 namespace {
 
 using nlohmann::json;
-using parley::testing::TempDir;
 
 // x posts open care cases, reddit posts HR cases (so scoping can be seen), mastodon posts open none.
 constexpr const char* kConfig = R"toml(
@@ -84,50 +84,14 @@ constexpr std::int64_t kDay = 86'400'000;
 class ListeningApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::ofstream(dir.file("org.toml")) << kConfig;
-    {
-      auto users = auth::UserStore::open(dir.file("p.db"));
-      ASSERT_TRUE(users) << users.message();
-      ASSERT_TRUE((*users)->add_user("admin", Role::admin, "", {}));
-      ASSERT_TRUE((*users)->add_user("ana", Role::agent, "", {}));
-      ASSERT_TRUE((*users)->add_user("hana", Role::lead, "", {}));
-      ASSERT_TRUE((*users)->add_user("nia", Role::analyst, "", {}));
-      admin = *(*users)->create_token("admin", "test");
-      ana = *(*users)->create_token("ana", "test");
-      hana = *(*users)->create_token("hana", "test");
-      analyst = *(*users)->create_token("nia", "test");
-    }
-    ServeOptions o;
-    o.db = dir.file("p.db");
-    o.config = dir.file("org.toml");
-    o.port = 0;
-    o.rate_per_s = 0;
-    auto s = HttpServer::create(o, clock);
-    ASSERT_TRUE(s) << s.message();
-    server = std::move(*s);
-    ASSERT_TRUE(server->bind());
-    thread = std::thread([this] { server->run(); });
-    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
-    client->set_read_timeout(20);
-  }
-  void TearDown() override {
-    if (server) server->stop();
-    if (thread.joinable()) thread.join();
+    ASSERT_NO_FATAL_FAILURE(live.start(
+        kConfig, {{"admin", Role::admin}, {"ana", Role::agent}, {"hana", Role::lead}, {"nia", Role::analyst}}));
   }
 
-  json get(const std::string& path, const std::string& token, int expect = 200) {
-    auto r = client->Get(path, {{"Authorization", "Bearer " + token}});
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << path << " -> " << r->body;
-    return json::parse(r->body, nullptr, false);
-  }
+  json get(const std::string& path, const std::string& user, int expect = 200) { return live.get(path, user, expect); }
   void send(const json& posts) {
-    auto r = client->Post("/api/v1/posts", {{"Authorization", "Bearer " + admin}}, json{{"posts", posts}}.dump(),
-                          "application/json");
-    ASSERT_TRUE(r);
-    ASSERT_EQ(r->status, 200) << r->body;
-    ASSERT_EQ(json::parse(r->body)["accepted"].get<std::size_t>(), posts.size()) << r->body;
+    auto r = live.post("/api/v1/posts", json{{"posts", posts}}.dump(), admin);
+    ASSERT_EQ(r["accepted"].get<std::size_t>(), posts.size()) << r.dump();
   }
   static json post_of(const std::string& source, const std::string& id, const std::string& text, std::int64_t at) {
     return {{"source", source}, {"id", id}, {"author", {{"handle", "cust_" + id}}}, {"text", text}, {"created_at", at}};
@@ -145,12 +109,9 @@ class ListeningApi : public ::testing::Test {
     return "since=" + std::to_string(since) + "&until=" + std::to_string(until);
   }
 
-  TempDir dir;
-  SystemClock clock;
-  std::unique_ptr<HttpServer> server;
-  std::thread thread;
-  std::unique_ptr<httplib::Client> client;
-  std::string admin, ana, hana, analyst;
+  testing::LiveServer live;
+  // The users the tests call as.
+  const std::string admin = "admin", ana = "ana", hana = "hana", analyst = "nia";
 };
 
 TEST_F(ListeningApi, VolumeHasZeroFilledBucketsSeriesAndTheSameAnswerFromRaw) {
@@ -314,9 +275,7 @@ TEST_F(ListeningApi, BadParametersAreRefusedWithACodeAndAMessage) {
     EXPECT_EQ(j["error"]["code"], c.code) << c.path;
     EXPECT_GT(j["error"]["message"].get<std::string>().size(), 10u) << c.path;
   }
-  auto r401 = client->Get("/api/v1/listening/volume");
-  ASSERT_TRUE(r401);
-  EXPECT_EQ(r401->status, 401);
+  get("/api/v1/listening/volume", "", 401);  // not signed in
 }
 
 }  // namespace

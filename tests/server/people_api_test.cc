@@ -13,6 +13,7 @@
 
 #include "../process_util.h"
 #include "../test_util.h"
+#include "live_server.h"
 #include "parley/auth/user_store.h"
 #include "parley/server/http_server.h"
 #include "parley/store/sqlite/connection.h"
@@ -81,7 +82,6 @@ constexpr std::int64_t kT = 1767225600000;  // 2026-01-01T00:00:00Z
 class PeopleApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    { std::ofstream(dir.file("org.toml")) << kConfig; }
     {
       auto store = open_sqlite_store(dir.file("p.db"));  // the schema, before rows go in
       ASSERT_TRUE(store) << store.message();
@@ -101,54 +101,20 @@ class PeopleApi : public ::testing::Test {
           std::to_string(at + kHour) + ", 'staff', -0.5, 0.5, 5, '{\"billing\": 3}')"))
           << db->error_message();
     }
-    auto users = auth::UserStore::open(dir.file("p.db"));
-    ASSERT_TRUE(users) << users.message();
-    for (auto [name, role] : std::vector<std::pair<std::string, Role>>{
-             {"admin", Role::admin}, {"ana", Role::agent}, {"lee", Role::lead}, {"hana", Role::lead}, {"nia", Role::analyst}}) {
-      ASSERT_TRUE((*users)->add_user(name, role, "", {}));
-      tokens[name] = *(*users)->create_token(name, "test");
-    }
-    users->reset();
-    ServeOptions o;
-    o.db = dir.file("p.db");
-    o.config = dir.file("org.toml");
-    o.port = 0;
-    o.rate_per_s = 0;
-    auto s = HttpServer::create(o, clock);
-    ASSERT_TRUE(s) << s.message();
-    server = std::move(*s);
-    ASSERT_TRUE(server->bind());
-    thread = std::thread([this] { server->run(); });
-    client = std::make_unique<httplib::Client>("127.0.0.1", server->port());
-    client->set_read_timeout(10);
-  }
-  void TearDown() override {
-    if (server) server->stop();
-    if (thread.joinable()) thread.join();
+    ASSERT_NO_FATAL_FAILURE(live.start(kConfig, {{"admin", Role::admin},
+                                                 {"ana", Role::agent},
+                                                 {"lee", Role::lead},
+                                                 {"hana", Role::lead},
+                                                 {"nia", Role::analyst}}));
   }
 
   json post(const std::string& path, const std::string& body, const std::string& user, int expect = 200) {
-    auto r = client->Post(path, {{"Authorization", "Bearer " + tokens[user]}}, body, "application/json");
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << user << " " << path << " -> " << r->body;
-    return json::parse(r->body, nullptr, false);
+    return live.post(path, body, user, expect);
   }
+  json get(const std::string& path, const std::string& user, int expect = 200) { return live.get(path, user, expect); }
 
-  json get(const std::string& path, const std::string& user, int expect = 200) {
-    auto r = client->Get(path, {{"Authorization", "Bearer " + tokens[user]}});
-    EXPECT_TRUE(r) << path;
-    if (!r) return {};
-    EXPECT_EQ(r->status, expect) << user << " " << path << " -> " << r->body;
-    return json::parse(r->body, nullptr, false);
-  }
-
-  TempDir dir;
-  SystemClock clock;
-  std::unique_ptr<HttpServer> server;
-  std::thread thread;
-  std::unique_ptr<httplib::Client> client;
-  std::map<std::string, std::string> tokens;
+  testing::LiveServer live;
+  const TempDir& dir = live.dir;
 };
 
 json skill(const json& profile, const std::string& name) {
@@ -280,9 +246,7 @@ TEST_F(PeopleApi, JdAnalyzeFlagsWordingAndListsSkillsForAnySignedInRole) {
   // Every role may ask: nothing is stored and nobody is named.
   for (const char* who : {"admin", "lee", "nia"})
     post("/api/v1/jd/analyze", json({{"text", kJd}}).dump(), who);
-  auto anon = client->Post("/api/v1/jd/analyze", json({{"text", kJd}}).dump(), "application/json");
-  ASSERT_TRUE(anon);
-  EXPECT_EQ(anon->status, 401);
+  post("/api/v1/jd/analyze", json({{"text", kJd}}).dump(), "", 401);  // not signed in
 }
 
 TEST_F(PeopleApi, JdAnalyzeAnswersWhatTheCliPrintsForOnePosting) {

@@ -73,7 +73,25 @@ nlohmann::json thresholds() {
           {"min_trend_cases", people::kMinTrendCases}};
 }
 
+// Who may see a team's figures, and how: true = with names (admins, the team's leads), false = aggregates
+// (analysts); nullopt = refused or no such team (the error is sent).
+std::optional<bool> team_view(const auth::Principal& who, const EngageConfig& engage, const std::string& team,
+                              const char* what, httplib::Response& res) {
+  const bool named = who.role == Role::admin || leads_team(who, engage, team);
+  if (!named && who.role != Role::analyst) {
+    send_error(res, 403, "forbidden",
+               std::string("a team's ") + what + " are for its leads, admins and (as aggregates) analysts");
+    return std::nullopt;
+  }
+  if (!engage.team(team)) {
+    send_error(res, 404, "no_team", "no team '" + team + "' in the config");
+    return std::nullopt;
+  }
+  return named;
+}
+
 }  // namespace
+
 
 void register_people_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/profile", [&ctx](const httplib::Request& req, httplib::Response& res) {
@@ -119,15 +137,9 @@ void register_people_routes(httplib::Server& http, ApiContext& ctx) {
     if (!who) return;
     auto config = ctx.service->config();
     const std::string team = req.matches[1].str();
-    bool named = who->role == Role::admin || leads_team(*who, config->engage, team);
-    if (!named && who->role != Role::analyst) {
-      send_error(res, 403, "forbidden", "a team's skills are for its leads, admins and (as aggregates) analysts");
-      return;
-    }
-    if (!config->engage.team(team)) {
-      send_error(res, 404, "no_team", "no team '" + team + "' in the config");
-      return;
-    }
+    auto view = team_view(*who, config->engage, team, "skills", res);
+    if (!view) return;
+    const bool named = *view;
     auto range = range_param(req, res);
     if (!range) return;
     auto rows = evidence(ctx, config->engage, {range->since, range->until, ""}, res);
@@ -145,15 +157,9 @@ void register_people_routes(httplib::Server& http, ApiContext& ctx) {
     if (!who) return;
     auto config = ctx.service->config();
     const std::string team = req.matches[1].str();
-    bool named = who->role == Role::admin || leads_team(*who, config->engage, team);
-    if (!named && who->role != Role::analyst) {
-      send_error(res, 403, "forbidden", "a team's gaps are for its leads, admins and (as aggregates) analysts");
-      return;
-    }
-    if (!config->engage.team(team)) {
-      send_error(res, 404, "no_team", "no team '" + team + "' in the config");
-      return;
-    }
+    auto view = team_view(*who, config->engage, team, "gaps", res);
+    if (!view) return;
+    const bool named = *view;
     auto range = range_param(req, res);
     if (!range) return;
     auto& db = read_connection(ctx.service->db_path());
