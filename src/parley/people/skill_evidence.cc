@@ -33,6 +33,7 @@ std::optional<double> evidence_score(const EvidenceParts& p) {
   add(p.csat, kCsatWeight);
   add(p.community_accepted, 1);
   add(p.knowledge_reuse, 1);
+  add(p.peer_kudos, 1);
   if (weight == 0) return std::nullopt;
   return sum / weight;
 }
@@ -69,6 +70,22 @@ Result<std::vector<CaseEvidence>> load_evidence(sqlite::Connection& db, const En
       if (!row) return row.status();
       if (!*row) break;
       reused.emplace(st->int64(0), std::string(st->text(1)));
+    }
+  }
+
+  // Replies a colleague gave kudos to, by case and the reply's author (peer_feedback.h).
+  std::set<std::pair<std::int64_t, std::string>> kudos;
+  {
+    auto st = db.prepare(
+        "SELECT DISTINCT f.case_id, f.to_handle FROM peer_feedback f JOIN cases c ON c.id = f.case_id "
+        "WHERE f.kind = 'kudos' AND c.status = 'resolved' AND c.resolved_at >= ?1 AND c.resolved_at < ?2");
+    if (!st) return st.status();
+    st->bind(1, since).bind(2, until);
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      kudos.emplace(st->int64(0), std::string(st->text(1)));
     }
   }
 
@@ -142,6 +159,7 @@ Result<std::vector<CaseEvidence>> load_evidence(sqlite::Connection& db, const En
         e.parts.community_accepted = 1.0;
       }
       if (reused.count({base.case_id, who})) e.parts.knowledge_reuse = 1.0;
+      if (kudos.count({base.case_id, who})) e.parts.peer_kudos = 1.0;
       auto score = evidence_score(e.parts);
       if (!score) continue;
       e.score = *score;
@@ -155,7 +173,7 @@ json to_json(const EvidenceParts& p) {
   return {{"first_response_sla", opt(p.first_response_sla)}, {"resolution_sla", opt(p.resolution_sla)},
           {"sentiment_lift", opt(p.sentiment_lift)},         {"not_reopened", opt(p.not_reopened)},
           {"csat", opt(p.csat)},                             {"community_accepted", opt(p.community_accepted)},
-          {"knowledge_reuse", opt(p.knowledge_reuse)}};
+          {"knowledge_reuse", opt(p.knowledge_reuse)},       {"peer_kudos", opt(p.peer_kudos)}};
 }
 
 json to_json(const CaseEvidence& e) {

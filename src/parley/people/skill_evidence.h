@@ -27,6 +27,7 @@ struct EvidenceParts {
   std::optional<double> csat;                // (score - 1) / 4
   std::optional<double> community_accepted;  // 1: the credited person's community answer was accepted
   std::optional<double> knowledge_reuse;     // 1: an article saved from this case by them was used again
+  std::optional<double> peer_kudos;          // 1: a colleague gave kudos to their reply on this case
 };
 
 // Weights of the parts (docs/people.md): CSAT is the customer's own verdict and counts double.

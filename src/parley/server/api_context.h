@@ -71,5 +71,7 @@ void register_event_routes(httplib::Server& http, ApiContext& ctx);
 void register_insight_routes(httplib::Server& http, ApiContext& ctx);  // metrics, knowledge, search, queues
 void register_listening_routes(httplib::Server& http, ApiContext& ctx);  // volume, top entities, share of voice
 void register_people_routes(httplib::Server& http, ApiContext& ctx);  // skill profiles, team skills and gaps
+void register_growth_routes(httplib::Server& http, ApiContext& ctx);  // social goals, peer feedback
+void register_recognition_routes(httplib::Server& http, ApiContext& ctx);  // points, badges, leaderboards
 
 }  // namespace parley::server

@@ -9,6 +9,7 @@
 #include "parley/engage/knowledge.h"
 #include "parley/engage/tone_check.h"
 #include "parley/server/api_context.h"
+#include "parley/server/case_access.h"
 
 namespace parley::server {
 namespace {
@@ -20,25 +21,6 @@ std::vector<std::string> split_list(const std::string& s) {
   while (std::getline(ss, item, ','))
     if (!item.empty()) out.push_back(item);
   return out;
-}
-
-// Cases are for people who work them; analysts see aggregates (metrics, queues) only.
-bool may_read_cases(const auth::Principal& p, httplib::Response& res) {
-  return require_role(p, {Role::admin, Role::lead, Role::agent}, res);
-}
-
-bool visible(const auth::Principal& p, const std::string& function) { return p.sees_function(function); }
-
-// The case of the path's {id} with its thread and history, or a 404 (sent) when it does not exist or the
-// caller may not see its function: the two are indistinguishable on purpose.
-std::optional<engage::CaseDetail> visible_case(sqlite::Connection& db, const auth::Principal& who,
-                                               const httplib::Request& req, httplib::Response& res) {
-  auto d = engage::CaseQueries(db).detail(std::atoll(req.matches[1].str().c_str()));
-  if (!d || !visible(who, d->c.function)) {
-    send_error(res, 404, "no_case", "no case " + req.matches[1].str() + " that you may see");
-    return std::nullopt;
-  }
-  return std::move(*d);
 }
 
 }  // namespace

@@ -2,59 +2,19 @@
 // about them (docs/people.md). Who sees what is the point of this file: a profile is about a person, so
 // they see their own, a lead sees the members of the teams they lead, an admin everyone; an analyst sees
 // aggregates that name nobody.
-#include <algorithm>
-
 #include "parley/people/jd_json.h"
 #include "parley/people/skill_evidence.h"
 #include "parley/people/skill_profile.h"
 #include "parley/people/team_gaps.h"
 #include "parley/people/team_skills.h"
 #include "parley/server/api_context.h"
+#include "parley/server/people_access.h"
 
 namespace parley::server {
 namespace {
 
 // Longer than any real job advertisement; keeps one request from tying up a worker.
 constexpr std::size_t kMaxPostingBytes = 200000;
-
-bool in_team(const EmployeeDef* e, const std::string& team) {
-  return e && std::find(e->teams.begin(), e->teams.end(), team) != e->teams.end();
-}
-
-// A lead leads the teams their own employee record lists.
-bool leads_team(const auth::Principal& who, const EngageConfig& config, const std::string& team) {
-  return who.role == Role::lead && in_team(config.employee(who.name), team);
-}
-
-// May `who` see the named person's profile? Answers 403 or 404 itself when not.
-const EmployeeDef* visible_person(const auth::Principal& who, const EngageConfig& config, const std::string& handle,
-                                  httplib::Response& res) {
-  const EmployeeDef* person = config.employee(handle);
-  bool allowed = who.role == Role::admin || who.name == handle;
-  if (!allowed && who.role == Role::lead && person)
-    for (const auto& t : person->teams) allowed = allowed || leads_team(who, config, t);
-  if (!allowed) {
-    // The same answer whether or not the person exists, so the route does not list the staff.
-    send_error(res, 403, "forbidden",
-               who.role == Role::analyst ? "analysts see aggregates only: GET /api/v1/teams/{team}/skills"
-                                         : "you may see your own profile, and leads their teams' members");
-    return nullptr;
-  }
-  if (!person) send_error(res, 404, "no_person", "no employee '" + handle + "' in the config");
-  return person;
-}
-
-struct Range {
-  std::int64_t since = 0, until = 0;
-};
-
-std::optional<Range> range_param(const httplib::Request& req, httplib::Response& res) {
-  auto since = time_param(req, "since", res);
-  if (!since) return std::nullopt;
-  auto until = time_param(req, "until", res);
-  if (!until) return std::nullopt;
-  return Range{*since, *until};
-}
 
 std::optional<std::vector<people::CaseEvidence>> evidence(ApiContext& ctx, const EngageConfig& config,
                                                          const people::EvidenceQuery& q, httplib::Response& res) {
@@ -71,23 +31,6 @@ nlohmann::json thresholds() {
           {"min_evidence", people::kMinEvidence},
           {"trend_window_days", people::kTrendWindowMs / (24 * 3600 * 1000)},
           {"min_trend_cases", people::kMinTrendCases}};
-}
-
-// Who may see a team's figures, and how: true = with names (admins, the team's leads), false = aggregates
-// (analysts); nullopt = refused or no such team (the error is sent).
-std::optional<bool> team_view(const auth::Principal& who, const EngageConfig& engage, const std::string& team,
-                              const char* what, httplib::Response& res) {
-  const bool named = who.role == Role::admin || leads_team(who, engage, team);
-  if (!named && who.role != Role::analyst) {
-    send_error(res, 403, "forbidden",
-               std::string("a team's ") + what + " are for its leads, admins and (as aggregates) analysts");
-    return std::nullopt;
-  }
-  if (!engage.team(team)) {
-    send_error(res, 404, "no_team", "no team '" + team + "' in the config");
-    return std::nullopt;
-  }
-  return named;
 }
 
 }  // namespace

@@ -286,6 +286,38 @@ INSERT INTO listen_entity_day (bucket, kind, name, source, intent, posts, negati
   FROM listen_entity_hour GROUP BY 1, 2, 3, 4, 5;
 DROP VIEW listening_posts;
 )sql",
+      // 5: growth (docs/growth.md): peer feedback on individual staff replies, and social goals. Both are
+      // written by people through the API; everything derived from them (progress, points, badges) is
+      // computed on read so it can never drift from the cases it describes.
+      R"sql(
+CREATE TABLE peer_feedback (
+  id          INTEGER PRIMARY KEY,
+  post_id     INTEGER NOT NULL,             -- the staff reply (case_responses.post_id)
+  case_id     INTEGER NOT NULL,
+  to_handle   TEXT NOT NULL,                -- the reply's author
+  from_user   TEXT NOT NULL,                -- the colleague who gave it
+  kind        TEXT NOT NULL CHECK (kind = 'kudos' OR kind = 'comment'),
+  text        TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL
+);
+-- One kudos per colleague per reply: a second press is the same kudos, not another point.
+CREATE UNIQUE INDEX peer_feedback_one_kudos ON peer_feedback (post_id, from_user) WHERE kind = 'kudos';
+CREATE INDEX peer_feedback_by_recipient ON peer_feedback (to_handle, created_at);
+CREATE INDEX peer_feedback_by_case ON peer_feedback (case_id);
+CREATE TABLE social_goals (
+  id          INTEGER PRIMARY KEY,
+  handle      TEXT NOT NULL,                -- whose goal
+  metric      TEXT NOT NULL,                -- docs/growth.md, "Goals"
+  target      REAL NOT NULL,                -- a share in [0, 1], a mean, or a count, by metric
+  within_min  INTEGER,                      -- the time limit of first_response_within / resolution_within
+  starts_at   INTEGER NOT NULL,             -- Unix ms, [starts_at, ends_at)
+  ends_at     INTEGER NOT NULL,
+  set_by      TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  created_at  INTEGER NOT NULL
+);
+CREATE INDEX social_goals_by_handle ON social_goals (handle, ends_at);
+)sql",
   };
   return m;
 }
