@@ -75,6 +75,10 @@ class LiveServer {
     auto r = client_->Post(path, headers(user), body, "application/json");
     return answer(r, "POST " + path, user, expect);
   }
+  nlohmann::json del(const std::string& path, const std::string& user, int expect = 200) {
+    auto r = client_->Delete(path, headers(user));
+    return answer(r, "DELETE " + path, user, expect);
+  }
 
   parley::testing::TempDir dir;
   SystemClock clock;
