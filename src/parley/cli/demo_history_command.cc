@@ -13,6 +13,7 @@
 #include "parley/cli/commands.h"
 #include "parley/config/org_config.h"
 #include "parley/core/time.h"
+#include "parley/demo/growth_seed.h"
 #include "parley/demo/history_replay.h"
 #include "parley/store/sqlite/sqlite_store.h"
 #include "parley/text/analyzer_from_config.h"
@@ -71,26 +72,33 @@ int run_demo_history(const Globals& g, const DemoHistoryFlags& f) {
     std::cerr << "parley demo-history: " << s.message() << "\n";
     return kUsageOrIo;
   }
+  auto growth = demo::seed_growth((*target)->connection(), *config, f.seed, s->until_ms);
+  if (!growth) {
+    std::cerr << "parley demo-history: peer feedback and goals: " << growth.message() << "\n";
+    return kUsageOrIo;
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (f.json) {
     nlohmann::json j = {{"posts", s->posts},       {"cases", s->cases},       {"open", s->open},
                         {"resolved", s->resolved}, {"breached", s->breached}, {"replies", s->replies},
                         {"notes", s->notes},       {"csat", s->csat},         {"reopened", s->reopened},
                         {"accepted", s->accepted}, {"articles", s->articles}, {"article_uses", s->article_uses},
+                        {"kudos", growth->kudos}, {"feedback_comments", growth->comments}, {"goals", growth->goals},
                         {"from", format_iso8601_ms(s->first_ms)}, {"until", format_iso8601_ms(s->until_ms)},
                         {"seconds", secs}};
     std::cout << j.dump() << "\n";
   } else {
     std::printf("history: %llu posts replayed into %llu cases: %llu resolved, %llu open; %llu replies, %llu notes, "
                 "%llu CSAT, %llu reopened, %llu community answers accepted, %llu articles used %llu times, "
-                "%llu with an SLA breach; worked until %s (%.1f s)\n",
+                "%llu with an SLA breach; %llu kudos, %llu feedback comments, %llu goals; worked until %s (%.1f s)\n",
                 static_cast<unsigned long long>(s->posts), static_cast<unsigned long long>(s->cases),
                 static_cast<unsigned long long>(s->resolved), static_cast<unsigned long long>(s->open),
                 static_cast<unsigned long long>(s->replies), static_cast<unsigned long long>(s->notes),
                 static_cast<unsigned long long>(s->csat), static_cast<unsigned long long>(s->reopened),
                 static_cast<unsigned long long>(s->accepted), static_cast<unsigned long long>(s->articles),
                 static_cast<unsigned long long>(s->article_uses), static_cast<unsigned long long>(s->breached),
-                format_iso8601_ms(s->until_ms).c_str(), secs);
+                static_cast<unsigned long long>(growth->kudos), static_cast<unsigned long long>(growth->comments),
+                static_cast<unsigned long long>(growth->goals), format_iso8601_ms(s->until_ms).c_str(), secs);
   }
   return kOk;
 }
@@ -104,7 +112,8 @@ void add_demo_history_command(CLI::App& app, Globals& g) {
   cmd->footer(
       "Routes every post of --from at its own time through the case engine, with a clock moved through the\n"
       "month, and has the assigned employees reply, note, resolve, reopen, accept community answers and save\n"
-      "and reuse knowledge; customers rate some cases. Cases younger than --open-hours at --until stay open.\n"
+      "and reuse knowledge; customers rate some cases. Teammates then give kudos, leads comment, and each person\n"
+      "gets social goals for the month that ended and the month ahead. Cases younger than --open-hours at --until stay open.\n"
       "Deterministic: the same posts, config, seed and --until give the same history. scripts/demo.sh runs it.\n"
       "Exit codes: 0 done, 2 usage or I/O error (also when --db already holds posts). See docs/cli.md.");
   cmd->add_option("--from", f->from, "Database the demo posts were ingested into (its posts are only read)")->required();

@@ -212,7 +212,7 @@ Result<GoalProgress> goal_progress(sqlite::Connection& db, const Goal& g, std::i
     const double have = p.value.value_or(0);
     if (have >= g.target) p.status = "met";
     else if (ended) p.status = "missed";
-    else p.status = have >= g.target * p.elapsed ? "on_track" : "behind";
+    else p.status = have >= std::floor(g.target * p.elapsed) ? "on_track" : "behind";  // within one event of pace
     return p;
   }
   if (!p.value || p.cases < kMinGoalCases) {
