@@ -495,6 +495,73 @@ try {
     await shot('14-hiring');
   });
 
+  await step('goals, peer feedback and recognition', async () => {
+    // My growth for a demo employee: the goals and the feedback the API has, and a new goal set in the form
+    const who = 'a.nakamura';
+    const goalsApi = (await apiCall('GET', `/people/${who}/goals`, undefined, token)).json;
+    const fbApi = (await apiCall('GET', `/people/${who}/feedback`, undefined, token)).json;
+    await page.goto(base + `/growth/${who}`);
+    await page.waitForFunction((h) => document.querySelector('[data-testid=growth-page]')?.dataset.loaded === h, who);
+    await page.getByTestId('goal').first().waitFor();
+    const shownGoals = await page.getByTestId('goal').count();
+    check('My growth lists the goals the API has, with their status', shownGoals === goalsApi.goals.length && shownGoals > 0,
+      `${shownGoals} goals (API ${goalsApi.goals.length}: ${goalsApi.goals.map((g) => g.progress.status).join(', ')})`);
+    const counts = await page.getByTestId('feedback-counts').textContent();
+    check('My growth shows the feedback received, as the API counts it', counts.includes(`${fbApi.kudos} kudos`) && fbApi.kudos > 0, counts);
+    await page.getByRole('button', { name: '+ New goal' }).click();
+    await page.getByLabel('Goal metric').selectOption('kudos_received');
+    await page.getByLabel('Goal target').fill('2');
+    await page.getByRole('button', { name: 'Set goal' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=goal]').length === n, goalsApi.goals.length + 1);
+    const after = (await apiCall('GET', `/people/${who}/goals`, undefined, token)).json.goals;
+    check('a goal set in the form is stored with its description', after.some((g) => g.description === '2 kudos from colleagues' && g.set_by === 'admin'),
+      after.map((g) => g.description).join(' | '));
+    await page.getByTestId('goals').scrollIntoViewIfNeeded();
+    await shot('15-goals-feedback');
+
+    // Kudos on a colleague's reply from the case view
+    const rec = (await apiCall('GET', `/people/${who}/recognition`, undefined, token)).json;
+    const caseId = rec.lines.find((l) => l.reason === 'resolved_well').case_ids[0];
+    const detail = (await apiCall('GET', `/cases/${caseId}`, undefined, token)).json;
+    const reply = detail.posts.find((p) => p.response && p.response.by_staff && p.response.responder !== 'admin');
+    const fbBefore = (await apiCall('GET', `/cases/${caseId}/feedback`, undefined, token)).json.replies.find((r) => r.post_id === reply.id);
+    await page.goto(base + `/cases/${caseId}`);
+    const box = page.locator(`article[data-post-id="${reply.id}"] [data-testid=reply-feedback]`);
+    await box.waitFor();
+    await box.getByRole('button', { name: /Kudos for this reply/ }).click();
+    await page.waitForFunction((id) => /Kudos given/.test(document.querySelector(`article[data-post-id="${id}"] [data-testid=reply-feedback]`)?.textContent || ''), reply.id);
+    const fbAfter = (await apiCall('GET', `/cases/${caseId}/feedback`, undefined, token)).json.replies.find((r) => r.post_id === reply.id);
+    check('kudos from the case view reach the reply’s author, once', fbAfter.kudos === (fbBefore ? fbBefore.kudos : 0) + 1 && fbAfter.kudos_from.includes('admin') && fbAfter.to === reply.response.responder,
+      `${fbBefore ? fbBefore.kudos : 0} → ${fbAfter.kudos} kudos for ${fbAfter.to}`);
+    check('the kudos button is spent after use', await box.getByRole('button', { name: /Kudos for this reply/ }).isDisabled());
+
+    // Recognition: the leaderboard as the API ranks it
+    const team = 'care-en';
+    const board = (await apiCall('GET', `/teams/${team}/leaderboard`, undefined, token)).json;
+    await page.getByRole('link', { name: 'Recognition' }).click();
+    await page.getByLabel('Team').selectOption(team);
+    await page.waitForFunction((t) => document.querySelector('[data-testid=recognition-page]')?.dataset.loaded === t, team);
+    const rows = await page.locator('[data-testid=leaderboard] tbody tr').count();
+    const firstHandle = await page.locator('[data-testid=leaderboard] tbody tr').first().getAttribute('data-handle');
+    const firstPoints = num(await page.locator('[data-testid=leaderboard] tbody tr [data-testid=points]').first().textContent());
+    check('the leaderboard ranks the team as the API does', rows === board.leaderboard.length && firstHandle === board.leaderboard[0].handle && firstPoints === board.leaderboard[0].points && firstPoints > 0,
+      `${rows} rows, #1 ${firstHandle} with ${firstPoints} points`);
+    const earned = await page.locator('[data-testid=leaderboard] .badge-earned').count();
+    check('earned badges are shown on the board', earned > 0, `${earned} badges`);
+    await shot('16-recognition');
+
+    // Privacy over the API: a teammate cannot read someone's goals; an analyst sees the board without names
+    const agent = (await apiCall('POST', '/auth/login', { user: 'm.brennan', password: 'demo' })).json.session;
+    const g403 = await apiCall('GET', `/people/${who}/goals`, undefined, agent);
+    const mateBoard = await apiCall('GET', `/teams/${team}/leaderboard`, undefined, agent);
+    check("a teammate may not read a colleague's goals but sees the team's board", g403.status === 403 && mateBoard.status === 200 && mateBoard.json.view === 'members',
+      `goals ${g403.status}, board ${mateBoard.status}`);
+    const an = (await apiCall('POST', '/auth/login', { user: 'n.patel', password: 'demo' })).json.session;
+    const aggBoard = await apiCall('GET', `/teams/${team}/leaderboard`, undefined, an);
+    check('an analyst sees the leaderboard as aggregates naming nobody', aggBoard.status === 200 && aggBoard.json.view === 'aggregate' && !aggBoard.text.includes(who),
+      `${aggBoard.status} ${aggBoard.json && aggBoard.json.view}`);
+  });
+
   await step('10,000 open cases', async () => {
     const N = args.big;
     const t = Date.now();

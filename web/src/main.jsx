@@ -13,6 +13,7 @@ import { Metrics } from './pages/Metrics.jsx';
 import { Growth } from './pages/Growth.jsx';
 import { TeamSkills } from './pages/TeamSkills.jsx';
 import { Hiring } from './pages/Hiring.jsx';
+import { Recognition } from './pages/Recognition.jsx';
 import { Toasts } from './components/bits.jsx';
 
 function LiveBadge() {
@@ -34,6 +35,7 @@ function Nav({ me, path, onSignOut }) {
     ['/metrics', 'Care metrics', path.startsWith('/metrics')],
     ['/growth', 'My growth', path === '/growth' || path.startsWith('/growth/')],
     ['/teams', 'Team skills', path.startsWith('/teams')],
+    ['/recognition', 'Recognition', path.startsWith('/recognition')],
     ['/hiring', 'Hiring', path.startsWith('/hiring')],
   ];
   return (
@@ -146,6 +148,7 @@ function App() {
     page = <Growth me={me} handle={h ? decodeURIComponent(h) : ''} />;
   } else if (loc.path.startsWith('/teams')) page = <TeamSkills me={me} search={loc.search} />;
   else if (loc.path.startsWith('/hiring')) page = <Hiring me={me} />;
+  else if (loc.path.startsWith('/recognition')) page = <Recognition me={me} search={loc.search} />;
   else page = <Inbox me={me} search={loc.search} />;
 
   return (

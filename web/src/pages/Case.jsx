@@ -4,6 +4,7 @@ import { subscribe } from '../events.js';
 import { Link, navigate } from '../router.jsx';
 import { CLOCK_LABEL, fmtTime, titleCase, debounce } from '../util.js';
 import { Followers, IntentChip, PriorityBadge, SentimentChip, SlaCountdown, Spinner, toast } from '../components/bits.jsx';
+import { ReplyFeedback } from '../components/ReplyFeedback.jsx';
 
 let toneAvailable = true; // set to false once the server answers 404 for the tone check
 
@@ -30,7 +31,7 @@ function AnalysisChips({ a }) {
   );
 }
 
-function PostCard({ p, c, canAct, onAccept, onSaveKnowledge }) {
+function PostCard({ p, c, canAct, onAccept, onSaveKnowledge, feedback }) {
   const a = p.author || {};
   const staff = a.kind === 'employee' || (p.response && p.response.by_staff);
   const community = p.response && !p.response.by_staff;
@@ -73,6 +74,7 @@ function PostCard({ p, c, canAct, onAccept, onSaveKnowledge }) {
           )}
         </div>
       )}
+      {canAct && p.response?.by_staff && feedback && <ReplyFeedback caseId={c.id} p={p} fb={feedback.byPost[p.id]} me={feedback.me} onChanged={feedback.reload} />}
     </article>
   );
 }
@@ -470,12 +472,24 @@ export function CaseView({ id, me }) {
   const [d, setD] = useState(null);
   const [error, setError] = useState('');
   const [org, setOrg] = useState(null);
+  const [fb, setFb] = useState({});
   const focusReply = new URLSearchParams(location.search).get('reply') === '1';
+
+  // Kudos and comments per staff reply; a failure only hides them, the case still shows.
+  const loadFeedback = useCallback(async () => {
+    try {
+      const f = await get(`/cases/${id}/feedback`);
+      setFb(Object.fromEntries(f.replies.map((r) => [r.post_id, r])));
+    } catch {
+      setFb({});
+    }
+  }, [id]);
 
   const load = useCallback(async () => {
     try {
       setD(await get(`/cases/${id}`));
       setError('');
+      loadFeedback();
     } catch (e) {
       setError(
         e.status === 404
@@ -613,6 +627,7 @@ export function CaseView({ id, me }) {
                 p={p}
                 c={c}
                 canAct={canWrite}
+                feedback={{ byPost: fb, me, reload: loadFeedback }}
                 onAccept={(p) => act({ type: 'accept', post_id: p.id }, `Accepted @${p.author?.handle}'s answer`)}
                 onSaveKnowledge={async (p) => {
                   const title = prompt('Title for this knowledge article', (p.text || '').slice(0, 60));

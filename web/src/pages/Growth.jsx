@@ -1,5 +1,6 @@
 // My growth: an employee's skill profile from resolved cases (GET /api/v1/people/{handle}/profile), declared
-// against measured levels with confidence and trend, and the cases behind each figure. Leads and admins can
+// against measured levels with confidence and trend, and the cases behind each figure; their social goals
+// with progress, and the peer feedback they received. Leads and admins can
 // look at the people they may see (/growth/{handle}).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { get } from '../api.js';
@@ -7,6 +8,7 @@ import { navigate, Link } from '../router.jsx';
 import { fmtNum, fmtTime } from '../util.js';
 import { Spinner } from '../components/bits.jsx';
 import { Confidence, Denied, LevelBar, Trend, fmtLevel, skillName } from '../components/people.jsx';
+import { FeedbackCard, GoalsCard } from '../components/goals.jsx';
 
 const PARTS = {
   first_response_sla: 'first response SLA',
@@ -16,6 +18,7 @@ const PARTS = {
   csat: 'CSAT',
   community_accepted: 'community answer accepted',
   knowledge_reuse: 'knowledge reused',
+  peer_kudos: 'kudos from a colleague',
 };
 
 function SkillCases({ handle, skill, onClose }) {
@@ -281,6 +284,10 @@ export function Growth({ me, handle: routeHandle }) {
             )}
           </section>
           {skill && <SkillCases handle={handle} skill={skill} onClose={() => setSkill(null)} />}
+          <div class="grid-2">
+            <GoalsCard handle={handle} canEdit />
+            <FeedbackCard handle={handle} />
+          </div>
         </>
       )}
     </div>
