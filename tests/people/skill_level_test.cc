@@ -78,10 +78,10 @@ TEST(SkillLevel, ConfidenceGrowsWithEvidenceAndTheIntervalNarrows) {
   EXPECT_GE(prev.high, prev.level);
 }
 
-TEST(SkillLevel, TrendComparesTheLastThirtyDaysWithTheThirtyBefore) {
+TEST(SkillLevel, TrendComparesTheLastTwoWeeksWithTheTwoBefore) {
   const std::int64_t now = 100LL * 24 * 3600 * 1000, day = 24LL * 3600 * 1000;
   std::vector<std::pair<std::int64_t, double>> s;
-  for (int i = 0; i < 3; ++i) s.emplace_back(now - (40 + i) * day, 0.25);  // previous window: level 2
+  for (int i = 0; i < 3; ++i) s.emplace_back(now - (20 + i) * day, 0.25);  // previous window: level 2
   for (int i = 0; i < 2; ++i) s.emplace_back(now - (5 + i) * day, 1.0);    // recent: only 2 cases
   EXPECT_EQ(trend_of(s, now).direction, TrendDirection::unknown) << "needs 3 cases in each window";
   s.emplace_back(now - 7 * day, 1.0);
@@ -90,16 +90,16 @@ TEST(SkillLevel, TrendComparesTheLastThirtyDaysWithTheThirtyBefore) {
   EXPECT_NEAR(*t.delta, 3.0, 1e-12);
   EXPECT_EQ(t.recent_n, 3);
   EXPECT_EQ(t.previous_n, 3);
-  // Cases older than 60 days and after `now` are in neither window.
-  s.emplace_back(now - 90 * day, 0.0);
+  // Cases older than 28 days and after `now` are in neither window.
+  s.emplace_back(now - 29 * day, 0.0);
   s.emplace_back(now + day, 0.0);
   EXPECT_EQ(trend_of(s, now).previous_n, 3);
   // The same evidence the other way round is down; a small change is flat.
   std::vector<std::pair<std::int64_t, double>> d;
-  for (int i = 0; i < 3; ++i) d.emplace_back(now - (40 + i) * day, 0.9);
+  for (int i = 0; i < 3; ++i) d.emplace_back(now - (20 + i) * day, 0.9);
   for (int i = 0; i < 3; ++i) d.emplace_back(now - (2 + i) * day, 0.3);
   EXPECT_EQ(trend_of(d, now).direction, TrendDirection::down);
-  for (auto& [at, score] : d) score = 0.5 + (at > now - 30 * day ? 0.05 : 0.0);
+  for (auto& [at, score] : d) score = 0.5 + (at > now - 14 * day ? 0.05 : 0.0);
   EXPECT_EQ(trend_of(d, now).direction, TrendDirection::flat);
 }
 

@@ -20,9 +20,11 @@ namespace parley::people {
 inline constexpr double kPriorWeight = 5;        // k: pseudo-cases the prior is worth
 inline constexpr double kNeutralLevel = 3;       // the prior when nothing is declared
 inline constexpr int kMinEvidence = 5;           // fewer cases: "not enough evidence" (confidence < 0.5)
-inline constexpr int kMinTrendCases = 3;         // per 30-day window, for a trend
+inline constexpr int kMinTrendCases = 3;         // per window, for a trend
 inline constexpr double kTrendStep = 0.25;       // a change of at least this many levels is "up" or "down"
-inline constexpr std::int64_t kTrendWindowMs = 30LL * 24 * 3600 * 1000;
+// Two weeks: an agent resolves dozens of cases in that time, so a change in how they go shows within a
+// month instead of after two.
+inline constexpr std::int64_t kTrendWindowMs = 14LL * 24 * 3600 * 1000;
 
 // A case's evidence score in [0, 1] as a level in [1, 5]: 0.5, the neutral case, is level 3.
 double evidence_level(double score);
@@ -48,7 +50,7 @@ struct Trend {
   std::optional<double> recent, previous, delta;  // mean evidence levels of the two windows
 };
 
-// Scores dated by when the case was resolved (Unix ms). The last 30 days up to `now` against the 30 before;
+// Scores dated by when the case was resolved (Unix ms). The last 14 days up to `now` against the 14 before;
 // unknown unless both windows hold kMinTrendCases cases.
 Trend trend_of(const std::vector<std::pair<std::int64_t, double>>& dated_scores, std::int64_t now_ms);
 

@@ -39,7 +39,7 @@ export function Confidence({ value }) {
 }
 
 export function Trend({ t }) {
-  if (!t || t.direction === 'unknown') return <span class="muted small" title="needs 3 cases in each of the last two 30-day windows">unknown</span>;
+  if (!t || t.direction === 'unknown') return <span class="muted small" title="needs 3 cases in each of the last two 14-day windows">unknown</span>;
   const arrow = { up: '▲', down: '▼', flat: '▬' }[t.direction] || '';
   const d = t.delta === null || t.delta === undefined ? '' : ` ${t.delta >= 0 ? '+' : ''}${t.delta.toFixed(2)}`;
   return (
