@@ -16,7 +16,7 @@ namespace {
 constexpr std::array<std::pair<const char*, const char*>, 8> kImplied = {{
     {"complaint-handling", "handle-customer-complaints"},
     {"complaints", "handle-customer-complaints"},
-    {"question-answering", "respond-to-customers-inquiries"},
+    {"question-answering", "respond-to-enquiries"},
     {"product-knowledge", "product-comprehension"},
     {"community-engagement", "communicate-with-target-community"},
     {"community-management", "build-community-relations"},

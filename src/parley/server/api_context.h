@@ -71,5 +71,6 @@ void register_event_routes(httplib::Server& http, ApiContext& ctx);
 void register_insight_routes(httplib::Server& http, ApiContext& ctx);  // metrics, knowledge, search, queues
 void register_listening_routes(httplib::Server& http, ApiContext& ctx);  // volume, top entities, share of voice
 void register_people_routes(httplib::Server& http, ApiContext& ctx);  // skill profiles, team skills and gaps
+void register_jd_routes(httplib::Server& http, ApiContext& ctx);  // JD analysis, drafts from team gaps
 
 }  // namespace parley::server

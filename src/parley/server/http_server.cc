@@ -158,6 +158,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServeOptions& optio
   register_insight_routes(http, ctx);
   register_listening_routes(http, ctx);
   register_people_routes(http, ctx);
+  register_jd_routes(http, ctx);
   if (!options.web_root.empty() && std::filesystem::is_directory(options.web_root)) {
     http.set_mount_point("/", options.web_root);
     // A single-page app: unknown paths outside /api get index.html so deep links work.

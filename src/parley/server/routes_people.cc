@@ -4,27 +4,15 @@
 // aggregates that name nobody.
 #include <algorithm>
 
-#include "parley/people/jd_json.h"
 #include "parley/people/skill_evidence.h"
 #include "parley/people/skill_profile.h"
 #include "parley/people/team_gaps.h"
 #include "parley/people/team_skills.h"
 #include "parley/server/api_context.h"
+#include "parley/server/people_access.h"
 
 namespace parley::server {
 namespace {
-
-// Longer than any real job advertisement; keeps one request from tying up a worker.
-constexpr std::size_t kMaxPostingBytes = 200000;
-
-bool in_team(const EmployeeDef* e, const std::string& team) {
-  return e && std::find(e->teams.begin(), e->teams.end(), team) != e->teams.end();
-}
-
-// A lead leads the teams their own employee record lists.
-bool leads_team(const auth::Principal& who, const EngageConfig& config, const std::string& team) {
-  return who.role == Role::lead && in_team(config.employee(who.name), team);
-}
 
 // May `who` see the named person's profile? Answers 403 or 404 itself when not.
 const EmployeeDef* visible_person(const auth::Principal& who, const EngageConfig& config, const std::string& handle,
@@ -71,23 +59,6 @@ nlohmann::json thresholds() {
           {"min_evidence", people::kMinEvidence},
           {"trend_window_days", people::kTrendWindowMs / (24 * 3600 * 1000)},
           {"min_trend_cases", people::kMinTrendCases}};
-}
-
-// Who may see a team's figures, and how: true = with names (admins, the team's leads), false = aggregates
-// (analysts); nullopt = refused or no such team (the error is sent).
-std::optional<bool> team_view(const auth::Principal& who, const EngageConfig& engage, const std::string& team,
-                              const char* what, httplib::Response& res) {
-  const bool named = who.role == Role::admin || leads_team(who, engage, team);
-  if (!named && who.role != Role::analyst) {
-    send_error(res, 403, "forbidden",
-               std::string("a team's ") + what + " are for its leads, admins and (as aggregates) analysts");
-    return std::nullopt;
-  }
-  if (!engage.team(team)) {
-    send_error(res, 404, "no_team", "no team '" + team + "' in the config");
-    return std::nullopt;
-  }
-  return named;
 }
 
 }  // namespace
@@ -184,44 +155,6 @@ void register_people_routes(httplib::Server& http, ApiContext& ctx) {
     nlohmann::json j = people::to_json(*g, named);
     j["view"] = named ? "members" : "aggregate";
     send_json(res, j);
-  });
-
-  // One job description against the skills taxonomy, as `parley jd analyze --json` reports a single posting
-  // (docs/skills.md). Nothing is stored and nobody is named, so any signed-in role may ask.
-  add_route(http, ctx, "POST", "/api/v1/jd/analyze", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto body = json_body(req, res);
-    if (!body) return;
-    const auto text = body->find("text");
-    if (text == body->end() || !text->is_string() || text->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
-      send_error(res, 400, "missing_text", "send {\"text\": \"the job description\", \"title\": \"optional\"}");
-      return;
-    }
-    if (text->get_ref<const std::string&>().size() > kMaxPostingBytes) {
-      send_error(res, 400, "too_long", "a posting may be at most " + std::to_string(kMaxPostingBytes / 1000) + " kB");
-      return;
-    }
-    people::Posting p;
-    p.text = text->get<std::string>();
-    for (auto [key, out] : {std::pair{"title", &p.title}, std::pair{"id", &p.id}}) {
-      auto v = body->find(key);
-      if (v == body->end() || v->is_null()) continue;
-      if (!v->is_string()) {
-        send_error(res, 400, "bad_field", std::string(key) + " must be a string");
-        return;
-      }
-      *out = v->get<std::string>();
-    }
-    if (p.id.empty()) p.id = "posting";
-    auto j = people::analyze_posting_json(p);
-    if (!j) {
-      send_error(res, 503, "taxonomy", j.message());
-      return;
-    }
-    // Spans are cut at word boundaries, but a malformed byte must not turn the answer into a 500.
-    res.status = 200;
-    res.set_content(j->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
   });
 }
 
