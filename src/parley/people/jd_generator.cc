@@ -492,7 +492,7 @@ JdDraft Builder::run(std::string_view title) {
   nice_to_have();
   balance();
   hours();
-  // The analyser's order of sections is the text's: keep the lines in that order too.
+  // text() prints the lines section by section: keep them in that order too, for the JSON and the CLI.
   std::stable_sort(d_.lines.begin(), d_.lines.end(),
                    [](const DraftLine& x, const DraftLine& y) { return x.section < y.section; });
   d_.posting = {"draft:" + g_.team, d_.title, text()};
