@@ -1,5 +1,5 @@
-// `parley people profile` and `parley people gaps` as a user meets them: readable tables, JSON, and exit 2
-// for someone or some team the config does not have.
+// `parley people profile`, `parley people gaps` and `parley jd generate` (a draft from the gaps) as a user
+// meets them: readable tables, JSON, and exit 2 for someone or some team the config does not have.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -86,6 +86,29 @@ TEST_F(PeopleCli, GapsTableShowsTheShortNightAndWhatToDo) {
   auto g = nlohmann::json::parse(j.out);
   EXPECT_EQ(g["cases"], 4);
   EXPECT_EQ(run_parley(args("gaps nowhere")).exit_code, 2);
+}
+
+TEST_F(PeopleCli, JdGenerateDraftsFromTheGaps) {
+  auto gen = [this](const std::string& rest) {
+    return run_parley("--db '" + dir.file("p.db") + "' jd generate --config '" + dir.file("org.toml") + "' " + rest);
+  };
+  auto r = gen("--team care");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("What you need"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Spanish"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("== Why each line"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Gender-coded wording: neutral"), std::string::npos) << r.out;
+  auto j = gen("--team care --title 'Care specialist' --json --since 2026-01-01T00:00:00Z");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto d = nlohmann::json::parse(j.out);
+  EXPECT_EQ(d["title"], "Care specialist");
+  EXPECT_FALSE(d["lines"].empty());
+  EXPECT_TRUE(d["analysis"].is_object());
+  EXPECT_EQ(gen("--team nowhere").exit_code, 2);
+  EXPECT_EQ(gen("--team care --since yesterday").exit_code, 2);
+  auto h = run_parley("jd generate --help");
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_NE(h.out.find("--team"), std::string::npos) << h.out;
 }
 
 }  // namespace

@@ -495,6 +495,32 @@ try {
     await shot('14-hiring');
   });
 
+  await step('job description draft', async () => {
+    // Hiring, "Draft from team gaps": the social team is short of skills in the demo; its draft names one,
+    // every line shows where it came from, and "Analyse this draft" puts it through the check above.
+    const team = 'social';
+    const dApi = (await apiCall('GET', `/teams/${team}/jd-draft`, undefined, token)).json;
+    await page.getByLabel('Team to draft for').selectOption(team);
+    await page.getByRole('button', { name: 'Draft', exact: true }).click();
+    await page.getByTestId('jd-draft').waitFor();
+    const title = await page.getByTestId('jd-draft-title').textContent();
+    const shown = (await page.getByTestId('jd-draft').textContent()).toLowerCase();
+    const short = dApi.short_skills.map((s) => s.replace(/-/g, ' '));
+    check('the draft appears with the title the API gives', title === dApi.title, title);
+    check('the draft names a short skill of the team', short.length > 0 && short.some((s) => shown.includes(s.toLowerCase())), short.join(', '));
+    const lines = await page.getByTestId('jd-draft-line').count();
+    const withWhy = await page.locator('[data-testid=jd-draft-line]:has(.jd-why li)').count();
+    check('every line of the draft shows its why', lines === dApi.lines.length && lines > 0 && withWhy === lines, `${withWhy} of ${lines} lines`);
+    await page.getByTestId('jd-draft-card').scrollIntoViewIfNeeded();
+    await page.evaluate(() => document.querySelector('[data-testid=jd-draft-card]').scrollIntoView({ block: 'start' }));
+    await shot('15-jd-draft');
+    await page.getByTestId('jd-draft-analyse').click();
+    await page.waitForFunction((t) => document.querySelector('textarea[aria-label="Job description"]')?.value === t, dApi.text);
+    await page.waitForFunction(() => document.querySelector('[data-testid=jd-gender-verdict]')?.textContent === 'neutral');
+    const excl = await page.locator('[data-testid=jd-text] mark.jd-excl').count();
+    check('"Analyse this draft" fills the check with the draft, which reads neutral', excl === 0, `${excl} exclusionary marks`);
+  });
+
   await step('goals, peer feedback and recognition', async () => {
     // My growth for a demo employee: the goals and the feedback the API has, and a new goal set in the form
     const who = 'a.nakamura';
@@ -517,7 +543,7 @@ try {
     check('a goal set in the form is stored with its description', after.some((g) => g.description === '2 kudos from colleagues' && g.set_by === 'admin'),
       after.map((g) => g.description).join(' | '));
     await page.getByTestId('goals').scrollIntoViewIfNeeded();
-    await shot('15-goals-feedback');
+    await shot('16-goals-feedback');
 
     // Kudos on a colleague's reply from the case view
     const rec = (await apiCall('GET', `/people/${who}/recognition`, undefined, token)).json;
@@ -548,7 +574,7 @@ try {
       `${rows} rows, #1 ${firstHandle} with ${firstPoints} points`);
     const earned = await page.locator('[data-testid=leaderboard] .badge-earned').count();
     check('earned badges are shown on the board', earned > 0, `${earned} badges`);
-    await shot('16-recognition');
+    await shot('17-recognition');
 
     // Privacy over the API: a teammate cannot read someone's goals; an analyst sees the board without names
     const agent = (await apiCall('POST', '/auth/login', { user: 'm.brennan', password: 'demo' })).json.session;

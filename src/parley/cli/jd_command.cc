@@ -1,7 +1,10 @@
 // `parley jd analyze FILE... [--corpus FILE...] [--json] [--summary]`: job descriptions against the skills
 // taxonomy (data/skills), with boilerplate shared across the postings given, gender-coded wording,
-// exclusionary phrases and suggestions; a corpus summary when there are several postings. Nothing is stored.
+// exclusionary phrases and suggestions; a corpus summary when there are several postings.
+// `parley jd generate --config F --team T`: a draft job description from the team's gaps, with the "why" of
+// every line and the same analysis of the draft. Nothing is stored.
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -9,7 +12,12 @@
 
 #include "parley/cli/commands.h"
 #include "parley/cli/progress_bar.h"
+#include "parley/cli/read_db.h"
+#include "parley/config/org_config.h"
+#include "parley/core/time.h"
 #include "parley/people/jd_corpus.h"
+#include "parley/people/jd_draft_json.h"
+#include "parley/people/jd_generator.h"
 #include "parley/people/jd_json.h"
 #include "parley/people/posting_input.h"
 
@@ -22,6 +30,11 @@ struct JdFlags {
   std::vector<std::string> files, corpus;
   bool json = false, summary_only = false;
   std::size_t top = 10;
+};
+
+struct GenerateFlags {
+  std::string config, team, title, since, until;
+  bool json = false;
 };
 
 constexpr std::size_t kShownErrors = 20;
@@ -215,10 +228,50 @@ int run_jd_analyze(const JdFlags& f) {
   return errors.empty() ? kOk : kSomeRejected;
 }
 
+int generate_fail(const std::string& message) {
+  std::cerr << "parley jd generate: " << message << "\n";
+  return kUsageOrIo;
+}
+
+int run_jd_generate(const Globals& g, const GenerateFlags& f) {
+  auto config = load_org_config(f.config);
+  if (!config) return generate_fail(config.message());
+  if (!config->engage.team(f.team)) return generate_fail("no team '" + f.team + "' in " + f.config);
+  std::int64_t since = 0, until = 0;
+  for (auto [text, out] : {std::pair{&f.since, &since}, std::pair{&f.until, &until}}) {
+    if (text->empty()) continue;
+    auto t = parse_iso8601_ms(*text);
+    if (!t) return generate_fail("--since and --until take ISO 8601 times (2026-11-01T00:00:00Z)");
+    *out = *t;
+  }
+  if (since && until && until <= since) return generate_fail("--until must be after --since");
+  auto analyzer = shipped_jd_analyzer();
+  if (!analyzer) return generate_fail(analyzer.message());
+  auto db = open_read_db(g.db);
+  if (!db) return generate_fail(db.message());
+  auto gaps = measure_team_gaps(*db, config->engage, f.team, since, until,
+                                static_cast<std::int64_t>(std::time(nullptr)) * 1000);
+  if (!gaps) return generate_fail(gaps.message());
+  const JdDraft d = draft_job_description(*gaps, config->engage, **analyzer, f.title);
+  const Taxonomy& t = (*analyzer)->taxonomy();
+  if (f.json) {
+    std::cout << to_json(d, t).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kOk;
+  }
+  std::printf("%s\n== Why each line\n", d.posting.text.c_str());
+  for (const auto& l : d.lines) {
+    std::printf("[%s] %s\n", std::string(heading(l.section)).c_str(), l.text.c_str());
+    for (const auto& w : l.why) std::printf("    <- %s\n", w.c_str());
+  }
+  std::printf("\n== Analysis of the draft\n");
+  print_report(d.posting, d.report, t, {&d.posting});
+  return kOk;
+}
+
 }  // namespace
 
 void add_jd_command(CLI::App& app, Globals& g) {
-  auto* jd = app.add_subcommand("jd", "Job descriptions: skills asked, balance, gaps, boilerplate, wording");
+  auto* jd = app.add_subcommand("jd", "Job descriptions: analyse postings, or draft one from a team's gaps");
   jd->require_subcommand(1);
   auto f = std::make_shared<JdFlags>();
   auto* cmd = jd->add_subcommand(
@@ -233,6 +286,20 @@ void add_jd_command(CLI::App& app, Globals& g) {
   cmd->add_flag("--summary", f->summary_only, "Only the corpus summary, no report per posting");
   cmd->add_option("--top", f->top, "Skills listed in the corpus summary")->capture_default_str();
   cmd->callback([&g, f] { g.exit_code = run_jd_analyze(*f); });
+
+  auto gf = std::make_shared<GenerateFlags>();
+  auto* gen = jd->add_subcommand(
+      "generate",
+      "Draft a job description from a team's gaps (parley people gaps): the short skills and hours, the work its\n"
+      "cases ask for, balanced from the nearest ESCO/O*NET occupation, in neutral wording; each line with its\n"
+      "reason, and the draft's own analysis. Reads --db; writes nothing. Docs: docs/skills.md.");
+  gen->add_option("--config", gf->config, "organisation config (TOML)")->required()->check(CLI::ExistingFile);
+  gen->add_option("--team", gf->team, "team id")->required();
+  gen->add_option("--title", gf->title, "the role's title; default from the team's function or name and its gaps");
+  gen->add_option("--since", gf->since, "cases opened at or after (ISO 8601); default 30 days before --until");
+  gen->add_option("--until", gf->until, "cases opened before (ISO 8601); default just after the team's latest case");
+  gen->add_flag("--json", gf->json, "print JSON (the API's shape)");
+  gen->callback([&g, gf] { g.exit_code = run_jd_generate(g, *gf); });
 }
 
 }  // namespace parley::cli

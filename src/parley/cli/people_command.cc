@@ -9,13 +9,13 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/cli/commands.h"
+#include "parley/cli/read_db.h"
 #include "parley/config/org_config.h"
 #include "parley/core/time.h"
 #include "parley/people/skill_evidence.h"
 #include "parley/people/skill_profile.h"
 #include "parley/people/team_gaps.h"
 #include "parley/store/sqlite/connection.h"
-#include "parley/store/store.h"
 
 namespace parley::cli {
 namespace {
@@ -48,14 +48,8 @@ std::string two_decimals(double v) {
   return buf;
 }
 
-// The store runs the migrations, so an older database is brought up to date before it is read.
 std::optional<sqlite::Connection> open_db(const Globals& g, const char* cmd) {
-  auto store = open_sqlite_store(g.db);
-  if (!store) {
-    fail(cmd, store.message());
-    return std::nullopt;
-  }
-  auto c = sqlite::Connection::open(g.db);
+  auto c = open_read_db(g.db);
   if (!c) {
     fail(cmd, c.message());
     return std::nullopt;

@@ -26,20 +26,27 @@ std::set<std::string> skill_vocabulary(const EngageConfig& config) {
   return v;
 }
 
+constexpr std::array<std::pair<const char*, const char*>, 16> kLanguageNames = {{
+    {"es", "spanish"}, {"pt", "portuguese"}, {"de", "german"}, {"fr", "french"}, {"it", "italian"},
+    {"nl", "dutch"}, {"pl", "polish"}, {"sv", "swedish"}, {"da", "danish"}, {"no", "norwegian"},
+    {"fi", "finnish"}, {"ja", "japanese"}, {"zh", "chinese"}, {"ar", "arabic"}, {"tr", "turkish"},
+    {"en", "english"},
+}};
+
 std::string language_skill(std::string_view iso, const std::set<std::string>& vocabulary) {
-  static const std::array<std::pair<const char*, const char*>, 16> kNames = {{
-      {"es", "spanish"}, {"pt", "portuguese"}, {"de", "german"}, {"fr", "french"}, {"it", "italian"},
-      {"nl", "dutch"}, {"pl", "polish"}, {"sv", "swedish"}, {"da", "danish"}, {"no", "norwegian"},
-      {"fi", "finnish"}, {"ja", "japanese"}, {"zh", "chinese"}, {"ar", "arabic"}, {"tr", "turkish"},
-      {"en", "english"},
-  }};
-  for (const auto& [code, name] : kNames) {
+  for (const auto& [code, name] : kLanguageNames) {
     if (iso != code) continue;
     // Everybody answers in English; it only tells people apart where the organisation lists it as a skill.
     if (iso == "en" && !vocabulary.count("english")) return "";
     return name;
   }
   return "";
+}
+
+bool is_language_skill(std::string_view skill) {
+  for (const auto& [code, name] : kLanguageNames)
+    if (skill == name) return true;
+  return false;
 }
 
 std::string intent_skill(std::string_view intent, const std::set<std::string>& vocabulary) {

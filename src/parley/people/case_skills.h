@@ -26,6 +26,8 @@ std::set<std::string> skill_vocabulary(const EngageConfig& config);
 // "es" -> "spanish"; "" for English (the working language, not a skill, unless the vocabulary has
 // "english") and for languages without a name here.
 std::string language_skill(std::string_view iso639_1, const std::set<std::string>& vocabulary);
+// Is this one of the language names language_skill() gives ("spanish", "german", "english")?
+bool is_language_skill(std::string_view skill);
 // complaint -> complaint-handling, praise -> community-engagement (or community-management), question ->
 // question-answering, suggestion -> product-feedback; "" for other.
 std::string intent_skill(std::string_view intent, const std::set<std::string>& vocabulary);

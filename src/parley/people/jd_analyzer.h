@@ -54,6 +54,9 @@ class JdAnalyzer {
   // Adds the boilerplate findings to a report and the suggestion about them.
   void add_boilerplate(JdReport& r, DocBoilerplate b) const;
   const Taxonomy& taxonomy() const { return taxonomy_; }
+  // The generator of job descriptions (jd_generator.h) words its text with the same matcher and word lists.
+  const SkillMatcher& matcher() const { return matcher_; }
+  const GenderedStems& stems() const { return stems_; }
 
  private:
   const Taxonomy& taxonomy_;

@@ -67,18 +67,28 @@ nlohmann::json jd_report_json(const Posting& p, const JdReport& r, const Taxonom
   return j;
 }
 
-Result<nlohmann::json> analyze_posting_json(const Posting& p) {
+Result<const JdAnalyzer*> shipped_jd_analyzer() {
   const auto& taxonomy = Taxonomy::shipped();
   if (!taxonomy) return taxonomy.status();
   const auto& stems = GenderedStems::shipped();
   if (!stems) return stems.status();
   static const JdAnalyzer analyzer(*taxonomy, *stems);
+  return &analyzer;
+}
+
+JdReport analyze_alone(const JdAnalyzer& analyzer, const Posting& p) {
   JdReport r = analyzer.analyze(p);
   // Against itself only, as the CLI does for one file: no shared paragraphs, but the word count.
   BoilerplateIndex index;
   index.add(p.text);
   analyzer.add_boilerplate(r, index.report(0));
-  return jd_report_json(p, r, *taxonomy, {&p});
+  return r;
+}
+
+Result<nlohmann::json> analyze_posting_json(const Posting& p) {
+  auto analyzer = shipped_jd_analyzer();
+  if (!analyzer) return analyzer.status();
+  return jd_report_json(p, analyze_alone(**analyzer, p), (*analyzer)->taxonomy(), {&p});
 }
 
 }  // namespace parley::people

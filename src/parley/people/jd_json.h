@@ -27,4 +27,11 @@ nlohmann::json jd_report_json(const Posting& p, const JdReport& r, const Taxonom
 // analyser is built once and shared; safe to call from several threads.
 Result<nlohmann::json> analyze_posting_json(const Posting& p);
 
+// The analyser of the shipped taxonomy and word lists, built once (thread-safe to use); an error when the
+// data files are missing.
+Result<const JdAnalyzer*> shipped_jd_analyzer();
+
+// A report with its boilerplate measured against the posting alone, as analyze_posting_json() gives it.
+JdReport analyze_alone(const JdAnalyzer& analyzer, const Posting& p);
+
 }  // namespace parley::people

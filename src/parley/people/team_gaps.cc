@@ -195,4 +195,17 @@ Result<std::pair<std::int64_t, std::int64_t>> default_gap_range(sqlite::Connecti
   return std::make_pair(until - kDefaultGapRangeMs, until);
 }
 
+Result<TeamGaps> measure_team_gaps(sqlite::Connection& db, const EngageConfig& config, const std::string& team,
+                                   std::int64_t since, std::int64_t until, std::int64_t now_ms) {
+  if (!until) {
+    auto d = default_gap_range(db, team, now_ms);
+    if (!d) return d.status();
+    until = d->second;
+  }
+  if (!since) since = until - kDefaultGapRangeMs;
+  auto rows = load_evidence(db, config, {0, until, ""});
+  if (!rows) return rows.status();
+  return team_gaps(db, config, team, since, until, *rows, until);
+}
+
 }  // namespace parley::people

@@ -87,4 +87,10 @@ inline constexpr std::int64_t kDefaultGapRangeMs = 30LL * 24 * 3600 * 1000;
 Result<std::pair<std::int64_t, std::int64_t>> default_gap_range(sqlite::Connection& db, const std::string& team,
                                                                  std::int64_t now_ms);
 
+// team_gaps() with the defaults `parley people gaps` and the API use: `until` 0 = just after the team's
+// latest case (default_gap_range), `since` 0 = kDefaultGapRangeMs before `until`; levels from all evidence
+// up to `until`, not only the range's own cases.
+Result<TeamGaps> measure_team_gaps(sqlite::Connection& db, const EngageConfig& config, const std::string& team,
+                                   std::int64_t since, std::int64_t until, std::int64_t now_ms);
+
 }  // namespace parley::people

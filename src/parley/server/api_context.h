@@ -73,5 +73,6 @@ void register_listening_routes(httplib::Server& http, ApiContext& ctx);  // volu
 void register_people_routes(httplib::Server& http, ApiContext& ctx);  // skill profiles, team skills and gaps
 void register_growth_routes(httplib::Server& http, ApiContext& ctx);  // social goals, peer feedback
 void register_recognition_routes(httplib::Server& http, ApiContext& ctx);  // points, badges, leaderboards
+void register_jd_routes(httplib::Server& http, ApiContext& ctx);  // JD analysis, drafts from team gaps
 
 }  // namespace parley::server

@@ -160,6 +160,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServeOptions& optio
   register_people_routes(http, ctx);
   register_growth_routes(http, ctx);
   register_recognition_routes(http, ctx);
+  register_jd_routes(http, ctx);
   if (!options.web_root.empty() && std::filesystem::is_directory(options.web_root)) {
     http.set_mount_point("/", options.web_root);
     // A single-page app: unknown paths outside /api get index.html so deep links work.

@@ -2,7 +2,6 @@
 // about them (docs/people.md). Who sees what is the point of this file: a profile is about a person, so
 // they see their own, a lead sees the members of the teams they lead, an admin everyone; an analyst sees
 // aggregates that name nobody.
-#include "parley/people/jd_json.h"
 #include "parley/people/skill_evidence.h"
 #include "parley/people/skill_profile.h"
 #include "parley/people/team_gaps.h"
@@ -13,8 +12,6 @@
 namespace parley::server {
 namespace {
 
-// Longer than any real job advertisement; keeps one request from tying up a worker.
-constexpr std::size_t kMaxPostingBytes = 200000;
 
 std::optional<std::vector<people::CaseEvidence>> evidence(ApiContext& ctx, const EngageConfig& config,
                                                          const people::EvidenceQuery& q, httplib::Response& res) {
@@ -127,44 +124,6 @@ void register_people_routes(httplib::Server& http, ApiContext& ctx) {
     nlohmann::json j = people::to_json(*g, named);
     j["view"] = named ? "members" : "aggregate";
     send_json(res, j);
-  });
-
-  // One job description against the skills taxonomy, as `parley jd analyze --json` reports a single posting
-  // (docs/skills.md). Nothing is stored and nobody is named, so any signed-in role may ask.
-  add_route(http, ctx, "POST", "/api/v1/jd/analyze", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto body = json_body(req, res);
-    if (!body) return;
-    const auto text = body->find("text");
-    if (text == body->end() || !text->is_string() || text->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos) {
-      send_error(res, 400, "missing_text", "send {\"text\": \"the job description\", \"title\": \"optional\"}");
-      return;
-    }
-    if (text->get_ref<const std::string&>().size() > kMaxPostingBytes) {
-      send_error(res, 400, "too_long", "a posting may be at most " + std::to_string(kMaxPostingBytes / 1000) + " kB");
-      return;
-    }
-    people::Posting p;
-    p.text = text->get<std::string>();
-    for (auto [key, out] : {std::pair{"title", &p.title}, std::pair{"id", &p.id}}) {
-      auto v = body->find(key);
-      if (v == body->end() || v->is_null()) continue;
-      if (!v->is_string()) {
-        send_error(res, 400, "bad_field", std::string(key) + " must be a string");
-        return;
-      }
-      *out = v->get<std::string>();
-    }
-    if (p.id.empty()) p.id = "posting";
-    auto j = people::analyze_posting_json(p);
-    if (!j) {
-      send_error(res, 503, "taxonomy", j.message());
-      return;
-    }
-    // Spans are cut at word boundaries, but a malformed byte must not turn the answer into a 500.
-    res.status = 200;
-    res.set_content(j->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
   });
 }
 

@@ -1,9 +1,11 @@
-// Hiring: paste a job description, get the analysis of POST /api/v1/jd/analyze (docs/skills.md): skills by
+// Hiring: a draft job description from a team's gaps (GET /api/v1/teams/{team}/jd-draft), each line with the
+// data it came from; and the check of any posting by POST /api/v1/jd/analyze (docs/skills.md): skills by
 // type, balance, nearest occupation and the essential skills it does not mention, gender-coded wording and
-// exclusionary phrases marked in the text, and suggestions.
-import { useState } from 'preact/hooks';
-import { post } from '../api.js';
+// exclusionary phrases marked in the text, and suggestions. "Analyse this draft" hands a draft to the check.
+import { useEffect, useState } from 'preact/hooks';
+import { get, post } from '../api.js';
 import { Spinner } from '../components/bits.jsx';
+import { Denied, skillName } from '../components/people.jsx';
 
 const TYPES = [
   ['tool_knowledge', 'Tools & knowledge'],
@@ -41,7 +43,139 @@ function Balance({ value }) {
   </div>;
 }
 
-export function Hiring() {
+const SECTIONS = ['summary', 'duties', 'required', 'nice_to_have', 'hours'];
+const PART_NAMES = { night: 'nights', morning: 'mornings', afternoon: 'afternoons', evening: 'evenings' };
+
+// The draft as the server wrote it, section by section; every line with its reasons underneath.
+function Draft({ d, onAnalyse }) {
+  const a = d.analysis;
+  return (
+    <article class="jd-draft" data-testid="jd-draft">
+      <div class="jd-draft-head">
+        <div>
+          <h3 class="jd-draft-title" data-testid="jd-draft-title">{d.title}</h3>
+          <p class="muted small">
+            From the gaps of {d.team_name || d.team}, {new Date(d.since).toLocaleDateString()} – {new Date(d.until).toLocaleDateString()}
+            {d.short_skills.length > 0
+              ? `; short: ${d.short_skills.map(skillName).join(', ')} (${d.short_parts.map((p) => PART_NAMES[p] || p).join(', ')})`
+              : '; nothing is short'}
+            {d.occupation ? `; balanced from ${d.occupation.label} (${d.occupation.id})` : ''}
+          </p>
+        </div>
+        <button class="btn btn-primary" type="button" onClick={() => onAnalyse(d)} data-testid="jd-draft-analyse">
+          Analyse this draft
+        </button>
+      </div>
+      <div class="chips jd-draft-verdict">
+        <span class={`chip ${a.balance >= 0.8 ? 'chip-good' : 'chip-warn'}`}>balance {a.balance.toFixed(2)}</span>
+        <span class={`chip ${a.gender_coding.verdict === 'neutral' ? 'chip-good' : 'chip-warn'}`} data-testid="jd-draft-gender">
+          {a.gender_coding.verdict}
+        </span>
+        <span class={`chip ${a.exclusionary.length ? 'chip-warn' : 'chip-good'}`}>
+          {a.exclusionary.length} exclusionary phrase{a.exclusionary.length === 1 ? '' : 's'}
+        </span>
+      </div>
+      {SECTIONS.map((sec) => {
+        const lines = d.lines.filter((l) => l.section === sec);
+        if (!lines.length) return null;
+        return (
+          <section class="jd-draft-section" data-section={sec}>
+            <h4>{lines[0].heading}</h4>
+            <ul class="jd-draft-lines">
+              {lines.map((l) => (
+                <li data-origin={l.origin} data-testid="jd-draft-line">
+                  <div class="jd-draft-text">
+                    {l.text}
+                    {l.skill && (
+                      <span class={`chip skill-chip skill-${l.skill.type}`} title={l.skill.type.replace(/_/g, ' ')} data-skill={l.skill.id}>
+                        {l.skill.label}
+                      </span>
+                    )}
+                  </div>
+                  <ul class="jd-why" aria-label="why">
+                    {l.why.map((w) => (
+                      <li>{w}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </article>
+  );
+}
+
+// Pick a team, draft. Teams come from the organisation; the user's own team first.
+function DraftFromGaps({ me, onAnalyse }) {
+  const [teams, setTeams] = useState(null);
+  const [team, setTeam] = useState('');
+  const [title, setTitle] = useState('');
+  const [d, setD] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+
+  useEffect(() => {
+    const mine = me?.employee?.teams || [];
+    get('/org').then(
+      (o) => {
+        const list = o.teams || [];
+        setTeams(list);
+        setTeam((list.find((t) => mine.includes(t.id)) || list[0] || {}).id || '');
+      },
+      (e) => (setTeams([]), setError(e)),
+    );
+  }, []);
+
+  const draft = async (e) => {
+    e && e.preventDefault();
+    if (!team) return;
+    setBusy(true);
+    setError(null);
+    setD(null);
+    try {
+      setD(await get(`/teams/${encodeURIComponent(team)}/jd-draft`, { title: title.trim() }));
+    } catch (err) {
+      setError(err);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <section class="card" data-testid="jd-draft-card">
+      <h2>Draft from team gaps</h2>
+      <p class="muted small">
+        A job description for the role a team's gaps call for: its short skills and hours, the work its cases ask for, balanced from the nearest ESCO/O*NET occupation,
+        in neutral wording. Each line says which data it came from.
+      </p>
+      <form class="jd-draft-form" onSubmit={draft}>
+        <label class="filter">
+          <span>Team</span>
+          <select aria-label="Team to draft for" value={team} onChange={(e) => setTeam(e.currentTarget.value)}>
+            {(teams || []).map((t) => (
+              <option value={t.id}>
+                {t.name} ({t.id})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="filter">
+          <span>Title (optional)</span>
+          <input type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} placeholder="from the team and its gaps" aria-label="Draft title" />
+        </label>
+        <button class="btn btn-primary" type="submit" disabled={busy || !team}>
+          Draft
+        </button>
+        {(busy || !teams) && <Spinner label="Drafting…" />}
+      </form>
+      <Denied error={error} what="Drafts from this team's gaps" />
+      {d && <Draft d={d} onAnalyse={onAnalyse} />}
+    </section>
+  );
+}
+
+export function Hiring({ me }) {
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [r, setR] = useState(null);
@@ -49,22 +183,32 @@ export function Hiring() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  const analyze = async (e) => {
-    e && e.preventDefault();
-    if (!text.trim()) {
+  const run = async (t, body) => {
+    if (!body.trim()) {
       setError('Paste a job description first.');
       return;
     }
     setBusy(true);
     setError('');
     try {
-      const x = await post('/jd/analyze', { text, title });
+      const x = await post('/jd/analyze', { text: body, title: t });
       setR(x);
-      setAnalyzed(text);
+      setAnalyzed(body);
     } catch (err) {
       setError(err.message);
     }
     setBusy(false);
+  };
+  const analyze = (e) => {
+    e && e.preventDefault();
+    return run(title, text);
+  };
+  // The draft goes into the form as it is, so it can be edited and checked again.
+  const analyseDraft = (d) => {
+    setTitle(d.title);
+    setText(d.text);
+    run(d.title, d.text);
+    document.querySelector('.jd-form')?.scrollIntoView({ block: 'start' });
   };
 
   const spans = r
@@ -79,8 +223,10 @@ export function Hiring() {
   return (
     <div class="page hiring-page" data-testid="hiring-page">
       <div class="page-head">
-        <h1 class="page-title">Hiring: job description check</h1>
+        <h1 class="page-title">Hiring: job descriptions</h1>
       </div>
+      <DraftFromGaps me={me} onAnalyse={analyseDraft} />
+      <h2 class="section-title">Job description check</h2>
       <form class="card jd-form" onSubmit={analyze}>
         <label class="field">
           <span>Job title</span>
