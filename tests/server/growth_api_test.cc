@@ -71,14 +71,18 @@ class GrowthApi : public ::testing::Test {
     // Six resolved care cases of ana's, each answered by her reply (post 100 + i), rated 5.
     for (int i = 0; i < 6; ++i) {
       std::int64_t at = kT + i * kHour;
-      ASSERT_TRUE(db->exec(
-          "INSERT INTO cases(id, kind, status, team, function, priority, assignee, source, audience, intent, language, "
-          "urgency, first_post_id, opened_at, updated_at, first_response_at, first_response_due, resolved_at, "
-          "resolved_by, first_sentiment, last_sentiment, csat) VALUES(" + std::to_string(i + 1) + ", 'case', "
-          "'resolved', 'care', 'care', 'normal', 'ana', 'x', 'public', 'question', 'en', 10, 0, " + std::to_string(at) +
-          ", " + std::to_string(at) + ", " + std::to_string(at + kHour / 2) + ", " + std::to_string(at + kHour) + ", " +
-          std::to_string(at + kHour) + ", 'staff', -0.2, 0.4, 5)"))
-          << db->error_message();
+      testing::ResolvedCase c;
+      c.assignee = "ana";
+      c.intent = "question";
+      c.language = "en";
+      c.opened_at = at;
+      c.first_response_at = at + kHour / 2;
+      c.first_response_due = at + kHour;
+      c.resolved_at = at + kHour;
+      c.first_sentiment = -0.2;
+      c.last_sentiment = 0.4;
+      c.csat = 5;
+      ASSERT_EQ(testing::add_resolved_case(*db, c), i + 1);
       ASSERT_TRUE(db->exec("INSERT INTO case_responses(post_id, case_id, at, responder, by_staff) VALUES(" +
                            std::to_string(100 + i) + ", " + std::to_string(i + 1) + ", " + std::to_string(at + kHour / 2) +
                            ", 'ana', 1)"));

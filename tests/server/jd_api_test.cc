@@ -86,13 +86,12 @@ class JdApi : public ::testing::Test {
     // Ten Spanish complaints at 02:00 UTC on ten nights, resolved by lee.
     for (int i = 0; i < 10; ++i) {
       std::int64_t at = kT + i * 24 * kHour + 2 * kHour;
-      ASSERT_TRUE(db->exec(
-          "INSERT INTO cases(kind, status, team, function, priority, assignee, source, audience, intent, language, "
-          "urgency, first_post_id, opened_at, updated_at, resolved_at, resolved_by, required_skills) VALUES('case', "
-          "'resolved', 'care', 'care', 'normal', 'lee', 'x', 'public', 'complaint', 'es', 10, 0, " +
-          std::to_string(at) + ", " + std::to_string(at) + ", " + std::to_string(at + kHour) +
-          ", 'staff', '{\"spanish\": 3}')"))
-          << db->error_message();
+      testing::ResolvedCase c;
+      c.assignee = "lee";
+      c.opened_at = at;
+      c.resolved_at = at + kHour;
+      c.required_skills = R"({"spanish": 3})";
+      testing::add_resolved_case(*db, c);
     }
     ASSERT_NO_FATAL_FAILURE(live.start(kConfig, {{"admin", Role::admin},
                                                  {"ana", Role::agent},

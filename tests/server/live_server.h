@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -21,8 +22,44 @@
 #include "parley/auth/user_store.h"
 #include "parley/core/time.h"
 #include "parley/server/http_server.h"
+#include "parley/store/sqlite/connection.h"
 
 namespace parley::server::testing {
+
+// A resolved case as the engine leaves it, for tests of the routes that read cases (people, growth, job
+// descriptions); written into db() before the server starts. Times are Unix ms; unset columns stay NULL.
+struct ResolvedCase {
+  std::string assignee, intent = "complaint", language = "es", required_skills = "{}";
+  std::int64_t opened_at = 0, resolved_at = 0;
+  std::optional<std::int64_t> first_response_at, first_response_due;
+  std::optional<double> first_sentiment, last_sentiment;
+  std::optional<int> csat;
+};
+
+// Returns the new case's id (0 after a failed assertion).
+inline std::int64_t add_resolved_case(sqlite::Connection& db, const ResolvedCase& c) {
+  auto st = db.prepare(
+      "INSERT INTO cases(kind, status, team, function, priority, assignee, source, audience, intent, language, "
+      "urgency, first_post_id, opened_at, updated_at, first_response_at, first_response_due, resolved_at, "
+      "resolved_by, first_sentiment, last_sentiment, csat, required_skills) VALUES('case', 'resolved', 'care', "
+      "'care', 'normal', ?1, 'x', 'public', ?2, ?3, 10, 0, ?4, ?4, ?5, ?6, ?7, 'staff', ?8, ?9, ?10, ?11)");
+  EXPECT_TRUE(st) << st.message();
+  if (!st) return 0;
+  auto opt_i = [&](int i, const std::optional<std::int64_t>& v) { v ? st->bind(i, *v) : st->bind_null(i); };
+  auto opt_r = [&](int i, const std::optional<double>& v) { v ? st->bind(i, *v) : st->bind_null(i); };
+  st->bind(1, std::string_view(c.assignee)).bind(2, std::string_view(c.intent)).bind(3, std::string_view(c.language));
+  st->bind(4, c.opened_at);
+  opt_i(5, c.first_response_at);
+  opt_i(6, c.first_response_due);
+  st->bind(7, c.resolved_at);
+  opt_r(8, c.first_sentiment);
+  opt_r(9, c.last_sentiment);
+  opt_i(10, c.csat ? std::optional<std::int64_t>(*c.csat) : std::nullopt);
+  st->bind(11, std::string_view(c.required_skills));
+  auto r = st->run();
+  EXPECT_TRUE(r) << r.message();
+  return db.last_insert_rowid();
+}
 
 class LiveServer {
  public:

@@ -92,14 +92,17 @@ class PeopleApi : public ::testing::Test {
     for (int i = 0; i < 7; ++i) {
       std::string who = i < 6 ? "ana" : "lee";
       std::int64_t at = kT + i * kHour;
-      ASSERT_TRUE(db->exec(
-          "INSERT INTO cases(kind, status, team, function, priority, assignee, source, audience, intent, language, "
-          "urgency, first_post_id, opened_at, updated_at, first_response_at, first_response_due, resolved_at, "
-          "resolved_by, first_sentiment, last_sentiment, csat, required_skills) VALUES('case', 'resolved', 'care', "
-          "'care', 'normal', '" + who + "', 'x', 'public', 'complaint', 'es', 10, 0, " + std::to_string(at) + ", " +
-          std::to_string(at) + ", " + std::to_string(at + kHour / 2) + ", " + std::to_string(at + kHour) + ", " +
-          std::to_string(at + kHour) + ", 'staff', -0.5, 0.5, 5, '{\"billing\": 3}')"))
-          << db->error_message();
+      testing::ResolvedCase c;
+      c.assignee = who;
+      c.opened_at = at;
+      c.first_response_at = at + kHour / 2;
+      c.first_response_due = at + kHour;
+      c.resolved_at = at + kHour;
+      c.first_sentiment = -0.5;
+      c.last_sentiment = 0.5;
+      c.csat = 5;
+      c.required_skills = R"({"billing": 3})";
+      testing::add_resolved_case(*db, c);
     }
     ASSERT_NO_FATAL_FAILURE(live.start(kConfig, {{"admin", Role::admin},
                                                  {"ana", Role::agent},
