@@ -62,12 +62,8 @@ constexpr std::int64_t kT = 1767225600000;  // 2026-01-01T00:00:00Z
 class GrowthApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    {
-      auto store = open_sqlite_store(live.db());
-      ASSERT_TRUE(store) << store.message();
-    }
-    auto db = sqlite::Connection::open(live.db());
-    ASSERT_TRUE(db);
+    sqlite::Connection db;
+    ASSERT_NO_FATAL_FAILURE(live.open_db(db));
     // Six resolved care cases of ana's, each answered by her reply (post 100 + i), rated 5.
     for (int i = 0; i < 6; ++i) {
       std::int64_t at = kT + i * kHour;
@@ -82,8 +78,8 @@ class GrowthApi : public ::testing::Test {
       c.first_sentiment = -0.2;
       c.last_sentiment = 0.4;
       c.csat = 5;
-      ASSERT_EQ(testing::add_resolved_case(*db, c), i + 1);
-      ASSERT_TRUE(db->exec("INSERT INTO case_responses(post_id, case_id, at, responder, by_staff) VALUES(" +
+      ASSERT_EQ(testing::add_resolved_case(db, c), i + 1);
+      ASSERT_TRUE(db.exec("INSERT INTO case_responses(post_id, case_id, at, responder, by_staff) VALUES(" +
                            std::to_string(100 + i) + ", " + std::to_string(i + 1) + ", " + std::to_string(at + kHour / 2) +
                            ", 'ana', 1)"));
     }

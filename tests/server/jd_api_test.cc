@@ -77,12 +77,8 @@ constexpr std::int64_t kT = 1767225600000;  // 2026-01-01T00:00:00Z
 class JdApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    {
-      auto store = open_sqlite_store(live.db());
-      ASSERT_TRUE(store) << store.message();
-    }
-    auto db = sqlite::Connection::open(live.db());
-    ASSERT_TRUE(db);
+    sqlite::Connection db;
+    ASSERT_NO_FATAL_FAILURE(live.open_db(db));
     // Ten Spanish complaints at 02:00 UTC on ten nights, resolved by lee.
     for (int i = 0; i < 10; ++i) {
       std::int64_t at = kT + i * 24 * kHour + 2 * kHour;
@@ -91,7 +87,7 @@ class JdApi : public ::testing::Test {
       c.opened_at = at;
       c.resolved_at = at + kHour;
       c.required_skills = R"({"spanish": 3})";
-      testing::add_resolved_case(*db, c);
+      testing::add_resolved_case(db, c);
     }
     ASSERT_NO_FATAL_FAILURE(live.start(kConfig, {{"admin", Role::admin},
                                                  {"ana", Role::agent},

@@ -23,6 +23,7 @@
 #include "parley/core/time.h"
 #include "parley/server/http_server.h"
 #include "parley/store/sqlite/connection.h"
+#include "parley/store/store.h"
 
 namespace parley::server::testing {
 
@@ -66,6 +67,17 @@ class LiveServer {
   ~LiveServer() { stop(); }
 
   std::string db() const { return dir.file("p.db"); }
+
+  // The database with its schema, for rows a test writes before start(). Call through ASSERT_NO_FATAL_FAILURE.
+  void open_db(sqlite::Connection& out) {
+    {
+      auto store = open_sqlite_store(db());
+      ASSERT_TRUE(store) << store.message();
+    }
+    auto c = sqlite::Connection::open(db());
+    ASSERT_TRUE(c) << c.message();
+    out = std::move(*c);
+  }
 
   // Call through ASSERT_NO_FATAL_FAILURE: a failure here stops the test.
   void start(const std::string& config_toml, const std::vector<std::pair<std::string, Role>>& users) {

@@ -82,12 +82,8 @@ constexpr std::int64_t kT = 1767225600000;  // 2026-01-01T00:00:00Z
 class PeopleApi : public ::testing::Test {
  protected:
   void SetUp() override {
-    {
-      auto store = open_sqlite_store(dir.file("p.db"));  // the schema, before rows go in
-      ASSERT_TRUE(store) << store.message();
-    }
-    auto db = sqlite::Connection::open(dir.file("p.db"));
-    ASSERT_TRUE(db);
+    sqlite::Connection db;
+    ASSERT_NO_FATAL_FAILURE(live.open_db(db));
     // Six resolved Spanish billing complaints answered by ana, all well; one by lee.
     for (int i = 0; i < 7; ++i) {
       std::string who = i < 6 ? "ana" : "lee";
@@ -102,7 +98,7 @@ class PeopleApi : public ::testing::Test {
       c.last_sentiment = 0.5;
       c.csat = 5;
       c.required_skills = R"({"billing": 3})";
-      testing::add_resolved_case(*db, c);
+      testing::add_resolved_case(db, c);
     }
     ASSERT_NO_FATAL_FAILURE(live.start(kConfig, {{"admin", Role::admin},
                                                  {"ana", Role::agent},
