@@ -104,6 +104,33 @@ TEST_F(Recognise, CustomersPraiseTurnaroundsAndAcceptedAnswersScore) {
   EXPECT_EQ(bo.points, kPointsAccepted);
 }
 
+text::Analysis said(text::Intent intent) {
+  text::Analysis a;
+  a.language = "en";
+  a.intent.label = intent;
+  return a;
+}
+
+TEST_F(Recognise, PraiseFromTheCustomerAfterTheAnswerScoresOncePerCase) {
+  using engage::testing::post_by;
+  // A complaint answered at kT - 30 min; the customer thanks us twice afterwards.
+  put({post_by("c1", "cust", "my bill is wrong", kT - kHour), post_by("c2", "cust", "thanks, sorted!", kT - 20 * kMin, "c1"),
+       post_by("c3", "cust", "you are the best", kT - 10 * kMin, "c1")},
+      {said(text::Intent::complaint), said(text::Intent::praise), said(text::Intent::praise)});
+  std::int64_t answered = resolved("ana", kT, false);
+  link(answered, post("c1").conversation_id);
+  // Praise that came before any answer is not praise for the answer.
+  put({post_by("d1", "cust2", "love the new app", kT - kHour)}, {said(text::Intent::praise)});
+  std::int64_t early = resolved("bo", kT, false);
+  exec("UPDATE cases SET first_response_at = " + std::to_string(kT) + " WHERE id = " + std::to_string(early));
+  link(early, post("d1").conversation_id);
+  Recognition ana = of("ana");
+  EXPECT_EQ(line(ana, "praised").count, 1) << "once per case";
+  EXPECT_EQ(line(ana, "praised").case_ids, std::vector<std::int64_t>{answered});
+  EXPECT_EQ(ana.points, kPointsPraised) << "the outcome was bad otherwise: praise alone";
+  EXPECT_EQ(line(of("bo"), "praised").count, 0);
+}
+
 TEST_F(Recognise, KudosAreCappedPerColleagueAndSelfUseOfKnowledgeIsNotReuse) {
   std::int64_t c = resolved("ana", kT, false);
   for (int i = 0; i < 5; ++i) kudos(800 + i, c, "ana", "bo", kT + i);  // bo keeps pressing

@@ -16,7 +16,7 @@ constexpr double kTurnaroundLift = 0.75;  // the evidence part: (last - first + 
 
 // Reasons in the order they are reported.
 const std::vector<std::string>& reasons() {
-  static const std::vector<std::string> r = {"resolved_well",    "delighted", "turnaround", "accepted_answer",
+  static const std::vector<std::string> r = {"resolved_well",    "delighted", "praised", "turnaround", "accepted_answer",
                                              "knowledge_reused", "kudos",     "goal_met"};
   return r;
 }
@@ -81,6 +81,26 @@ Result<std::vector<Recognition>> recognise(sqlite::Connection& db, const EngageC
     return it == tally.end() ? nullptr : &it->second;
   };
 
+  // Cases whose customer posted praise ("thanks, sorted!") after the first answer: praise for the work, not
+  // the praise that opened an acknowledge case. Community answers in the thread are not the customer's.
+  std::set<std::int64_t> praised;
+  {
+    auto st = db.prepare(
+        "SELECT DISTINCT c.id FROM cases c JOIN case_conversations cc ON cc.case_id = c.id "
+        "JOIN posts p ON p.conversation_id = cc.conversation_id JOIN post_analysis pa ON pa.post_id = p.id "
+        "WHERE c.status = 'resolved' AND c.resolved_at >= ?1 AND c.resolved_at < ?2 AND c.kind <> 'acknowledge' "
+        "AND c.first_response_at IS NOT NULL AND p.created_at > c.first_response_at AND pa.intent = 'praise' "
+        "AND p.author_kind <> 'employee' AND NOT EXISTS (SELECT 1 FROM case_responses r WHERE r.post_id = p.id)");
+    if (!st) return st.status();
+    st->bind(1, since).bind(2, until);
+    for (;;) {
+      auto row = st->step();
+      if (!row) return row.status();
+      if (!*row) break;
+      praised.insert(st->int64(0));
+    }
+  }
+
   // Resolved cases: only good outcomes score, at most kMaxResolvedPerDay a day (rows come in resolved order).
   auto rows = load_evidence(db, config, {since, until, ""});
   if (!rows) return rows.status();
@@ -107,6 +127,7 @@ Result<std::vector<Recognition>> recognise(sqlite::Connection& db, const EngageC
       }
     }
     if (e.parts.csat && *e.parts.csat >= 1) t->add("delighted", kPointsDelighted, e.case_id);
+    if (praised.count(e.case_id)) t->add("praised", kPointsPraised, e.case_id);
     if (e.intent == "complaint" && e.parts.sentiment_lift && *e.parts.sentiment_lift >= kTurnaroundLift)
       t->add("turnaround", kPointsTurnaround, e.case_id);
   }

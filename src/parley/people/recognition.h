@@ -22,6 +22,7 @@ inline constexpr std::int64_t kPointsResolvedWell = 1;    // a credited resolved
 inline constexpr double kGoodScore = 0.6;
 inline constexpr std::int64_t kMaxResolvedPerDay = 10;    // resolved-well points a day, at most
 inline constexpr std::int64_t kPointsDelighted = 3;       // CSAT 5
+inline constexpr std::int64_t kPointsPraised = 2;         // the customer posted praise after the first answer
 inline constexpr std::int64_t kPointsTurnaround = 2;      // a complaint whose customer's sentiment rose 0.5+
 inline constexpr std::int64_t kPointsAccepted = 5;        // an answer accepted as the answer
 inline constexpr std::int64_t kPointsReused = 2;          // an article used by someone else, per case
@@ -30,7 +31,7 @@ inline constexpr std::int64_t kMaxKudosPerGiver = 3;      // kudos from one coll
 inline constexpr std::int64_t kPointsGoalMet = 10;        // a goal met, in the period its end falls in
 
 struct PointLine {
-  std::string reason;      // resolved_well | delighted | turnaround | accepted_answer | knowledge_reused | kudos | goal_met
+  std::string reason;      // resolved_well | delighted | praised | turnaround | accepted_answer | knowledge_reused | kudos | goal_met
   std::int64_t count = 0;  // events that scored
   std::int64_t points = 0;
   std::int64_t not_scored = 0;          // events over a cap (resolved_well, kudos): shown, worth nothing

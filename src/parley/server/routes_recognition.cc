@@ -45,6 +45,7 @@ nlohmann::json rules() {
   using namespace people;
   return {{"resolved_well", {{"points", kPointsResolvedWell}, {"min_score", kGoodScore}, {"max_per_day", kMaxResolvedPerDay}}},
           {"delighted", {{"points", kPointsDelighted}}},
+          {"praised", {{"points", kPointsPraised}}},
           {"turnaround", {{"points", kPointsTurnaround}}},
           {"accepted_answer", {{"points", kPointsAccepted}}},
           {"knowledge_reused", {{"points", kPointsReused}}},

@@ -11,6 +11,7 @@ import { Denied } from '../components/people.jsx';
 const REASON = {
   resolved_well: 'Cases resolved well',
   delighted: 'Customers who rated 5',
+  praised: 'Customers who praised the answer',
   turnaround: 'Complaints turned around',
   accepted_answer: 'Answers accepted',
   knowledge_reused: 'Knowledge reused by others',
@@ -49,7 +50,7 @@ function Rules({ rules }) {
           {rules.resolved_well.max_per_day} a day: volume alone earns nothing.
         </li>
         <li>
-          <strong>{rules.delighted.points}</strong> when the customer rated the case 5; <strong>{rules.turnaround.points}</strong> for a complaint whose customer ended at least 0.5 happier.
+          <strong>{rules.delighted.points}</strong> when the customer rated the case 5, <strong>{rules.praised.points}</strong> when they posted praise after the answer; <strong>{rules.turnaround.points}</strong> for a complaint whose customer ended at least 0.5 happier.
         </li>
         <li>
           <strong>{rules.accepted_answer.points}</strong> per answer accepted as the answer; <strong>{rules.knowledge_reused.points}</strong> per case on which a colleague used your article.
