@@ -11,7 +11,7 @@ constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
 constexpr std::int64_t kMaxWithinMin = 7 * 24 * 60;
 
 // The sample and the value of one metric over [since, until) for one person. Each query binds ?1 handle,
-// ?2 since, ?3 until, ?4 the limit in ms (only the *_within metrics read it) and answers (value, sample).
+// ?2 since, ?3 until (and the *_within metrics ?4, the limit in ms) and answers (value, sample).
 const char* metric_sql(GoalMetric m) {
   switch (m) {
     case GoalMetric::first_response_within:
@@ -32,27 +32,27 @@ const char* metric_sql(GoalMetric m) {
              "FROM cases WHERE assignee = ?1 AND opened_at >= ?2 AND opened_at < ?3 AND status <> 'merged'";
     case GoalMetric::sla_hit_rate:
       return "SELECT AVG(sla_breaches = 0), COUNT(*) FROM cases WHERE assignee = ?1 AND status = 'resolved' "
-             "AND resolved_at >= ?2 AND resolved_at < ?3 AND COALESCE(resolved_by, 'staff') = 'staff' AND ?4 = ?4";
+             "AND resolved_at >= ?2 AND resolved_at < ?3 AND COALESCE(resolved_by, 'staff') = 'staff'";
     case GoalMetric::csat_average:
       return "SELECT AVG(csat), COUNT(csat) FROM cases WHERE assignee = ?1 AND status = 'resolved' "
-             "AND resolved_at >= ?2 AND resolved_at < ?3 AND ?4 = ?4";
+             "AND resolved_at >= ?2 AND resolved_at < ?3";
     case GoalMetric::reopen_rate:
       return "SELECT AVG(reopens > 0), COUNT(*) FROM cases WHERE assignee = ?1 AND status = 'resolved' "
-             "AND resolved_at >= ?2 AND resolved_at < ?3 AND ?4 = ?4";
+             "AND resolved_at >= ?2 AND resolved_at < ?3";
     case GoalMetric::sentiment_lift:
       return "SELECT AVG(last_sentiment - first_sentiment), COUNT(*) FROM cases WHERE assignee = ?1 "
              "AND status = 'resolved' AND resolved_at >= ?2 AND resolved_at < ?3 "
-             "AND first_sentiment IS NOT NULL AND last_sentiment IS NOT NULL AND ?4 = ?4";
+             "AND first_sentiment IS NOT NULL AND last_sentiment IS NOT NULL";
     case GoalMetric::kudos_received:
       return "SELECT COUNT(*), COUNT(*) FROM peer_feedback WHERE to_handle = ?1 AND kind = 'kudos' "
-             "AND created_at >= ?2 AND created_at < ?3 AND ?4 = ?4";
+             "AND created_at >= ?2 AND created_at < ?3";
     case GoalMetric::accepted_answers:
       return "SELECT COUNT(*), COUNT(*) FROM case_responses WHERE responder = ?1 AND accepted = 1 "
-             "AND at >= ?2 AND at < ?3 AND ?4 = ?4";
+             "AND at >= ?2 AND at < ?3";
     case GoalMetric::knowledge_reuse:
       // Using one's own article is not reuse by others.
       return "SELECT COUNT(*), COUNT(*) FROM knowledge_uses u JOIN knowledge k ON k.id = u.article_id "
-             "WHERE k.author = ?1 AND u.user_name <> ?1 AND u.at >= ?2 AND u.at < ?3 AND ?4 = ?4";
+             "WHERE k.author = ?1 AND u.user_name <> ?1 AND u.at >= ?2 AND u.at < ?3";
   }
   return "";
 }
@@ -200,7 +200,7 @@ Result<GoalProgress> goal_progress(sqlite::Connection& db, const Goal& g, std::i
   auto st = db.prepare(metric_sql(g.metric));
   if (!st) return st.status();
   st->bind(1, std::string_view(g.handle)).bind(2, g.starts_at).bind(3, until);
-  st->bind(4, g.within_min.value_or(0) * 60 * 1000);
+  if (info.needs_within) st->bind(4, g.within_min.value_or(0) * 60 * 1000);
   auto row = st->step();
   if (!row) return row.status();
   if (*row) {
