@@ -159,6 +159,7 @@ class Builder {
   void required();
   void nice_to_have();
   void balance();
+  int shared_by(const std::string& id);
   void hours();
   // A line asking for one organisation skill, in the taxonomy's words when there is a sure link.
   void ask_for(DraftSection s, const std::string& org_skill, std::string suffix, std::string origin,
@@ -172,6 +173,7 @@ class Builder {
   std::vector<const GapCell*> short_cells_;
   std::vector<std::string> core_;               // the skills the role is for: short ones, else most demanded
   std::map<std::string, std::string> rec_why_;  // skill -> what the recommendations say
+  std::map<std::string, int> shared_;           // skill id -> occupations listing it (shared_by)
 };
 
 std::string Builder::default_title() const {
@@ -381,6 +383,18 @@ void Builder::nice_to_have() {
   }
 }
 
+// How many occupations of the taxonomy list the skill (essential or optional).
+int Builder::shared_by(const std::string& id) {
+  if (shared_.empty())
+    for (const auto& o : t_.occupations()) {
+      std::set<std::string> once(o.essential.begin(), o.essential.end());
+      once.insert(o.optional.begin(), o.optional.end());
+      for (const auto& s : once) ++shared_[s];
+    }
+  auto it = shared_.find(id);
+  return it == shared_.end() ? 0 : it->second;
+}
+
 void Builder::balance() {
   // What the draft names so far, as the analyser reads it (the title and the duties count too).
   Posting so_far{"draft", d_.title, text()};
@@ -401,7 +415,13 @@ void Builder::balance() {
     // Essential skills of every source before optional ones: what the occupation cannot do without first.
     for (int essential = 1; essential >= 0 && have < target; --essential) {
       for (const Occupation* o : sources) {
-        for (const auto& id : essential ? o->essential : o->optional) {
+        // The occupation's most widely shared skills first: those that many of the social, communication and
+        // customer-service occupations list are the core of the work; one listed by this occupation alone
+        // (an ESCO list is alphabetical) is more likely a side task ("control of expenses").
+        std::vector<std::string> ids = essential ? o->essential : o->optional;
+        std::stable_sort(ids.begin(), ids.end(),
+                         [&](const std::string& a, const std::string& b) { return shared_by(a) > shared_by(b); });
+        for (const auto& id : ids) {
           if (have >= target) break;
           const std::size_t s = t_.index_of(id);
           if (s == kNone || named.count(s) || static_cast<int>(t_.skills()[s].type) != type) continue;
@@ -410,7 +430,9 @@ void Builder::balance() {
           named.insert(s);
           if (!d_.occupation) d_.occupation = o;
           add(DraftSection::required, capitalised(*f) + ".", "occupation",
-              {"occupation " + o->id + " (" + o->label + "): " + (essential ? "essential" : "optional") + " skill",
+              {"occupation " + o->id + " (" + o->label + "): " + (essential ? "essential" : "optional") + " skill, listed by " +
+                   std::to_string(shared_by(id)) + " of the taxonomy's " + std::to_string(t_.occupations().size()) +
+                   " occupations",
                "for balance: " + std::string(to_string(static_cast<SkillType>(type))) + " had " +
                    std::to_string(r.by_type[static_cast<std::size_t>(type)]) + " skill(s), the draft aims for " +
                    std::to_string(target) + " of each kind"},
