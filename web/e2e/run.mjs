@@ -476,7 +476,7 @@ try {
     await page
       .getByLabel('Job description')
       .fill(
-        'We want a competitive, dominant self-starter to plan social media marketing campaigns, create content for Instagram and track key performance indicators with Hootsuite.\n\nYou must be a native English speaker.',
+        'We want a competitive, dominant self-starter to plan social media marketing campaigns, create content for Instagram and track key performance indicators with Hootsuite. Ability to work under pressure.\n\nYou must be a native English speaker.',
       );
     await page.getByRole('button', { name: 'Analyze' }).click();
     await page.getByTestId('jd-result').waitFor();
@@ -490,6 +490,8 @@ try {
     const chips = await page.locator('[data-testid=jd-skills] .skill-chip').count();
     const hoot = await page.locator('[data-testid=jd-skills] .skill-chip[data-skill=hootsuite]').count();
     check('the skills asked are listed by type', chips >= 3 && hoot === 1, `${chips} skills`);
+    const other = await page.locator('[data-testid=jd-other-skills] .chip').allTextContents();
+    check('skills the taxonomy does not know are listed apart', other.some((x) => /work under pressure/i.test(x)), other.join(', '));
     const sugg = await page.locator('[data-testid=jd-suggestions] li').count();
     check('suggestions are given', sugg > 0, `${sugg} suggestions`);
     await shot('14-hiring');

@@ -69,6 +69,11 @@ void print_report(const Posting& p, const JdReport& r, const Taxonomy& t, const 
     }
     if (!line.empty()) std::printf("  %s: %s\n", type_heading(ty), line.c_str());
   }
+  if (!r.other_skills.empty()) {
+    std::string line;
+    for (const auto& c : r.other_skills) line += (line.empty() ? "" : "; ") + c.text;
+    std::printf("  also asked, not in the taxonomy (%zu): %s\n", r.other_skills.size(), line.c_str());
+  }
   if (r.nearest) {
     std::printf("Nearest occupation: %s (%s), by %s\n", r.nearest->label.c_str(), r.nearest->id.c_str(),
                 r.nearest_by_title ? "title and skills" : "skills");

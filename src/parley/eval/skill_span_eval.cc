@@ -1,8 +1,11 @@
 #include "parley/eval/skill_span_eval.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
+
+#include "parley/people/skill_cues.h"
 
 namespace parley::eval {
 
@@ -95,11 +98,19 @@ SpanScores score_skill_spans(const std::vector<SkillSpanDoc>& docs, const std::s
 }
 
 SpanScores eval_skill_spans(const std::vector<SkillSpanDoc>& docs, const std::string& split,
-                            const people::SkillMatcher& matcher) {
+                            const people::SkillMatcher& matcher, bool cues) {
   std::vector<std::vector<Span>> predicted(docs.size());
   for (std::size_t d = 0; d < docs.size(); ++d) {
     if (!split.empty() && docs[d].split != split) continue;
     for (const auto& m : matcher.find(docs[d].text)) predicted[d].push_back({m.begin, m.end});
+    if (!cues) continue;
+    // A cue phrase that overlaps a taxonomy match says the same thing once more: not another prediction.
+    const auto matched = predicted[d];
+    for (const auto& c : people::cue_phrases(docs[d].text)) {
+      const Span span{c.begin, c.end};
+      if (std::none_of(matched.begin(), matched.end(), [&](const Span& m) { return overlaps(m, span); }))
+        predicted[d].push_back(span);
+    }
   }
   return score_skill_spans(docs, split, predicted);
 }

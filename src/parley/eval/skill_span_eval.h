@@ -40,8 +40,8 @@ std::vector<Span> locate_spans(const std::string& text, const std::vector<std::s
 SpanScores score_skill_spans(const std::vector<SkillSpanDoc>& docs, const std::string& split,
                              const std::vector<std::vector<Span>>& predicted);
 
-// Predictions by the matcher, then scores.
+// Predictions by the matcher (and, with `cues`, the phrases of people::cue_phrases), then scores.
 SpanScores eval_skill_spans(const std::vector<SkillSpanDoc>& docs, const std::string& split,
-                            const people::SkillMatcher& matcher);
+                            const people::SkillMatcher& matcher, bool cues = false);
 
 }  // namespace parley::eval

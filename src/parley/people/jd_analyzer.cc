@@ -1,6 +1,7 @@
 #include "parley/people/jd_analyzer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -71,6 +72,16 @@ JdReport JdAnalyzer::analyze(const Posting& p) const {
       r.skills.push_back({m.skill, {}, std::string(p.text.substr(m.begin, m.end - m.begin))});
     }
     r.skills[position[m.skill]].spans.push_back({m.begin, m.end});
+  }
+  // Skills in words the taxonomy does not know: cue phrases clear of every taxonomy mention.
+  std::set<std::string> other_seen;
+  for (auto& c : cue_phrases(p.text)) {
+    bool covered = false;
+    for (const auto& a : r.skills)
+      for (auto [b, e] : a.spans) covered = covered || (b < c.end && c.begin < e);
+    std::string key = c.text;
+    for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!covered && other_seen.insert(key).second) r.other_skills.push_back(std::move(c));
   }
   std::set<std::size_t> asked;
   for (const auto& a : r.skills) {

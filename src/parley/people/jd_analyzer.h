@@ -13,6 +13,7 @@
 #include "parley/people/boilerplate.h"
 #include "parley/people/exclusionary_phrases.h"
 #include "parley/people/gendered_words.h"
+#include "parley/people/skill_cues.h"
 #include "parley/people/skill_matcher.h"
 #include "parley/people/taxonomy.h"
 
@@ -32,6 +33,9 @@ struct AskedSkill {
 
 struct JdReport {
   std::vector<AskedSkill> skills;  // distinct, in order of first mention
+  // Also asked for, in words the taxonomy has no skill for (skill_cues.h): cue phrases that overlap no
+  // taxonomy mention, distinct (case-insensitive), in text order. Not counted in by_type or the balance.
+  std::vector<CuePhrase> other_skills;
   std::array<int, kSkillTypes> by_type{};
   // Normalised entropy of the three type counts: 1 = evenly split, 0 = a single type (or no skills).
   double balance = 0;

@@ -23,7 +23,9 @@ nlohmann::json jd_report_json(const Posting& p, const JdReport& r, const Taxonom
     skills.push_back({{"id", s.id}, {"label", s.label}, {"group", s.group}, {"type", to_string(s.type)},
                       {"said", a.said}, {"spans", spans}});
   }
-  nlohmann::json j = {{"id", p.id}, {"title", p.title}, {"skills", skills},
+  nlohmann::json other = nlohmann::json::array();
+  for (const auto& c : r.other_skills) other.push_back({{"said", c.text}, {"cue", c.cue}, {"span", {c.begin, c.end}}});
+  nlohmann::json j = {{"id", p.id}, {"title", p.title}, {"skills", skills}, {"other_skills", other},
                       {"by_type", {{"tool_knowledge", r.by_type[0]}, {"relationship_communication", r.by_type[1]},
                                    {"strategic_analytical", r.by_type[2]}}},
                       {"balance", r.balance}, {"social_skills", r.social_skills}, {"social_title", r.social_title}};

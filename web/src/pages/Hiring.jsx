@@ -301,6 +301,20 @@ export function Hiring({ me }) {
                   );
                 })}
               </div>
+              {(r.other_skills || []).length > 0 && (
+                <>
+                  <h3 class="mt">
+                    Also asked, not in the taxonomy <span class="muted">({r.other_skills.length})</span>
+                  </h3>
+                  <div class="chips" data-testid="jd-other-skills">
+                    {r.other_skills.map((o) => (
+                      <span class="chip skill-chip skill-other" title={`found after "${o.cue}"; not counted in the balance`}>
+                        {o.said}
+                      </span>
+                    ))}
+                  </div>
+                </>
+              )}
               <h3 class="mt">Nearest occupation</h3>
               {r.nearest_occupation ? (
                 <div data-testid="jd-occupation">
