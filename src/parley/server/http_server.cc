@@ -76,7 +76,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServeOptions& optio
     for (const auto& e : events) {
       std::vector<std::string> functions;
       if (!e.function.empty()) functions.push_back(e.function);
-      raw->hub->publish("case." + e.type, engage::to_json(e).dump(), std::move(functions));
+      raw->hub->publish("case." + e.type, engage::event_json(e), std::move(functions));
     }
   });
   if (!service) return service.status();
