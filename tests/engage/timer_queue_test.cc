@@ -197,6 +197,38 @@ TEST(TimerQueueThread, FiresWithAFakeClockOnlyWhenTheClockGetsThere) {
   EXPECT_EQ(q.size(), 0u);
 }
 
+// poke_if_sooner() skips the wake-up for deadlines behind the one the thread sleeps towards, but never
+// for a sooner one or one the (fake) clock has already passed.
+TEST(TimerQueueThread, PokeIfSoonerWakesForSoonerOrDueDeadlines) {
+  TimerQueue q;
+  testing::FakeClock clock(1'000);
+  Fired fired;
+  TimerThread thread(q, clock, [&](Keys keys) { fired.add(std::move(keys)); });
+  q.schedule(1, 9'000);
+  thread.poke_if_sooner();
+  q.schedule(2, 12'000);  // behind 9,000: no wake-up needed
+  thread.poke_if_sooner();
+  q.schedule(3, 4'000);   // sooner than 9,000
+  thread.poke_if_sooner();
+  EXPECT_FALSE(fired.wait_for_calls(1, std::chrono::milliseconds(100)));
+
+  clock.set(4'000);  // the clock passed the earliest deadline: it fires although nothing sooner came
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(1));
+  EXPECT_EQ(fired.calls()[0], Keys{3});
+
+  clock.set(10'000);
+  q.schedule(4, 20'000);
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(2));
+  EXPECT_EQ(fired.calls()[1], Keys{1});
+  clock.set(30'000);
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(3));
+  EXPECT_EQ(fired.calls()[2], (Keys{2, 4}));
+  EXPECT_EQ(q.size(), 0u);
+}
+
 TEST(TimerQueueThread, FiresDeadlinesAlreadyPastWhenStarted) {
   TimerQueue q;
   testing::FakeClock clock(100);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 
 namespace parley::engage {
 
@@ -66,6 +67,21 @@ void TimerThread::poke() {
   cv_.notify_one();
 }
 
+void TimerThread::poke_if_sooner() {
+  // Read before the lock (the queue has its own): a timer scheduled before this call is in `next`.
+  const std::optional<std::int64_t> next = queue_.next_due();
+  const std::int64_t now = clock_.now_ms();
+  {
+    std::lock_guard lock(mu_);
+    // Not asleep: poke, so that it reads the queue again before it sleeps (it may have read it before our
+    // timers went in). Asleep: only a deadline sooner than the one it sleeps towards, or one already due
+    // (the clock moved), needs it now; the others it finds when it wakes.
+    if (!busy_ && (!next || (*next >= wake_at_ && *next > now))) return;
+    poked_ = true;
+  }
+  cv_.notify_one();
+}
+
 void TimerThread::stop() {
   {
     std::lock_guard lock(mu_);
@@ -83,6 +99,7 @@ void TimerThread::run() {
   std::unique_lock lock(mu_);
   while (!stopping_) {
     poked_ = false;
+    busy_ = true;
     lock.unlock();
     std::vector<std::uint64_t> due = queue_.pop_due(clock_.now_ms());
     if (!due.empty() && on_due_) on_due_(std::move(due));
@@ -92,9 +109,13 @@ void TimerThread::run() {
     if (stopping_ || poked_) continue;  // a poke while we were busy: the queue or the clock may have moved
     auto woken = [this] { return stopping_ || poked_; };
     if (!next) {
+      busy_ = false;
+      wake_at_ = std::numeric_limits<std::int64_t>::max();
       cv_.wait(lock, woken);
     } else if (*next > now) {
       const std::int64_t wait_ms = std::min(*next - now, kMaxWaitMs);
+      busy_ = false;
+      wake_at_ = *next;
       cv_.wait_until(lock, std::chrono::system_clock::now() + std::chrono::milliseconds(wait_ms), woken);
     }
     // else: already due (scheduled while on_due ran, or the clock moved): go round again at once.

@@ -53,6 +53,10 @@ class TimerThread {
   ~TimerThread();
 
   void poke();  // re-evaluate now
+  // Pokes only when the queue's earliest deadline is sooner than the one the thread sleeps towards, or
+  // already due, or the thread is not asleep: after a write that scheduled timers, most of which lie
+  // behind the earliest one, this spares a wake-up of the thread per write.
+  void poke_if_sooner();
   void stop();
 
  private:
@@ -65,6 +69,8 @@ class TimerThread {
   std::condition_variable cv_;
   bool poked_ = false;
   bool stopping_ = false;
+  bool busy_ = true;  // not (yet) waiting: between wake-ups, it reads the queue again before it sleeps
+  std::int64_t wake_at_ = 0;  // while asleep: the deadline it sleeps towards (max: none)
   std::thread thread_;  // last: started once everything above is ready
 };
 

@@ -166,7 +166,7 @@ void EngageService::writer_loop() {
         }
       }
     }
-    if (timer_thread_) timer_thread_->poke();
+    if (timer_thread_) timer_thread_->poke_if_sooner();
     // Published before the requests are answered: a client that saw its answer finds the events out.
     publish(events);
     batch->failure = failure;
