@@ -108,11 +108,14 @@ void EngageService::writer_loop() {
       batch = std::move(open_batch_);
       open_batch_.reset();
     }
+    // The group's posts in queue order, moved (request i's are the next group[i]->size of them).
     std::vector<Post> posts;
     std::vector<text::Analysis> analyses;
-    for (auto& g : group) {
-      for (auto& x : g->posts) posts.push_back(x);
-      for (auto& a : g->analyses) analyses.push_back(std::move(a));
+    std::vector<std::size_t> request_posts(group.size());
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      request_posts[i] = group[i]->posts.size();
+      for (auto& x : group[i]->posts) posts.push_back(std::move(x));
+      for (auto& a : group[i]->analyses) analyses.push_back(std::move(a));
     }
     std::vector<engage::CaseEvent> events;
     Status failure;
@@ -145,8 +148,10 @@ void EngageService::writer_loop() {
         if (!prepared.is_ok()) {
           failure = prepared;
         } else {
+          std::size_t next = 0;
           for (std::size_t i = 0; i < group.size(); ++i) {
-            for (const auto& post : group[i]->posts) {
+            for (std::size_t k = 0; k < request_posts[i]; ++k) {
+              const Post& post = posts[next++];
               IngestedPost ip{post.source, post.external_id, 0, 0};
               st->reset();
               st->bind(1, std::string_view(post.source)).bind(2, std::string_view(post.external_id));
