@@ -129,6 +129,62 @@ TEST_F(CaseEngineTest, ComplaintOpensACaseAssignedBySkillWithDeadlines) {
   EXPECT_EQ(c->kind, CaseKind::case_);
 }
 
+// A new case is stored in one INSERT with every field, then only its assignment is written: the row must
+// hold what the engine holds, and the live stream's event JSON must be what to_json() would dump.
+TEST_F(CaseEngineTest, OpenedCaseRowAndEventJsonMatchTheEngine) {
+  auto ev = add(customer("1", "my bill is wrong \xC3\xA9 \"quoted\"", "cust\\x"), of(text::Intent::complaint, -0.5));
+  ASSERT_TRUE(has(ev, "opened"));
+  const std::int64_t id = ev.front().case_id;
+  auto c = engine->get(id);
+  ASSERT_TRUE(c) << c.message();
+  auto st = store->connection().prepare(
+      "SELECT status, team, function, priority, assignee, assign_reason, rule, sla_policy, tags, required_skills, "
+      "source, audience, intent, language, urgency, first_post_id, opened_at, updated_at, last_inbound_at, "
+      "last_inbound_post, first_response_due, resolution_due, first_response_warn, resolution_warn, "
+      "first_sentiment, last_sentiment FROM cases WHERE id = ?1");
+  ASSERT_TRUE(st) << st.message();
+  st->bind(1, id);
+  auto row = st->step();
+  ASSERT_TRUE(row && *row);
+  EXPECT_EQ(st->text(0), "open");
+  EXPECT_EQ(st->text(1), "care");
+  EXPECT_EQ(st->text(2), "care");
+  EXPECT_EQ(st->text(3), to_string(c->priority));
+  EXPECT_EQ(st->text(4), "ana");
+  EXPECT_EQ(st->text(5), c->assign_reason);
+  EXPECT_FALSE(c->assign_reason.empty());
+  EXPECT_EQ(st->text(6), c->rule);
+  EXPECT_EQ(st->text(7), "standard");
+  EXPECT_EQ(st->text(8), nlohmann::json(c->tags).dump());
+  EXPECT_EQ(st->text(9), nlohmann::json(c->required_skills).dump());
+  EXPECT_EQ(st->text(10), "x");
+  EXPECT_EQ(st->text(12), "complaint");
+  EXPECT_EQ(st->int64(15), c->first_post_id);
+  EXPECT_EQ(st->int64(16), kT0);
+  EXPECT_EQ(st->int64(17), kT0);
+  EXPECT_EQ(st->int64(18), kT0);
+  EXPECT_EQ(st->int64(19), c->first_post_id);
+  EXPECT_EQ(st->int64(20), kT0 + kHour);
+  EXPECT_EQ(st->int64(21), kT0 + 24 * kHour);
+  EXPECT_EQ(st->int64(22), kT0 + kHour / 2);
+  EXPECT_FALSE(st->is_null(23));
+  EXPECT_DOUBLE_EQ(st->real(24), -0.5);
+  EXPECT_DOUBLE_EQ(st->real(25), -0.5);
+  for (const auto& e : ev) {
+    EXPECT_FALSE(e.data_json.empty());
+    EXPECT_EQ(event_json(e), to_json(e).dump()) << e.type;
+    CaseEvent bare = e;  // events read back from case_events carry no data_json
+    bare.data_json.clear();
+    EXPECT_EQ(event_json(bare), to_json(e).dump()) << e.type;
+  }
+  CaseEvent odd;
+  odd.actor = "a\"b\\c\n\x01 \xE2\x82\xAC";
+  odd.type = "note";
+  odd.function = "";
+  odd.data = {{"text", "x\ty"}, {"n", 1.5}, {"list", {1, 2}}};
+  EXPECT_EQ(event_json(odd), to_json(odd).dump());
+}
+
 TEST_F(CaseEngineTest, SpamAndUnroutedAndOwnPostsOpenNothing) {
   auto spam = of(text::Intent::other);
   spam.intent.spam = true;

@@ -7,8 +7,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <random>
 #include <thread>
 #include <vector>
@@ -61,6 +63,47 @@ TEST(TimerQueue, ScheduleReplacesTheEarlierDeadline) {
   q.schedule(8, 20);  // same deadline again: still one entry
   EXPECT_EQ(q.size(), 1u);
   EXPECT_EQ(q.pop_due(20), Keys{8});
+}
+
+// Reschedules and cancels leave stale heap entries behind (and trigger rebuilds): against a plain model,
+// with a few keys rescheduled back and forth between the same instants, nothing may come out twice, late,
+// early or out of (due, key) order.
+TEST(TimerQueue, MatchesAModelThroughReschedulesCancelsAndRebuilds) {
+  TimerQueue q;
+  std::map<std::uint64_t, std::int64_t> model;
+  std::mt19937_64 rng(7);
+  std::int64_t now = 0;
+  for (int round = 0; round < 200; ++round) {
+    for (int op = 0; op < 100; ++op) {
+      const std::uint64_t key = rng() % 300;  // few keys: many reschedules of the same key
+      const std::int64_t due = now + static_cast<std::int64_t>(rng() % 8) * 10;  // few instants: repeats
+      if (rng() % 4 == 0) {
+        q.cancel(key);
+        model.erase(key);
+      } else {
+        q.schedule(key, due);
+        model[key] = due;
+      }
+    }
+    now += 15;
+    std::vector<std::pair<std::int64_t, std::uint64_t>> expected;
+    for (auto it = model.begin(); it != model.end();) {
+      if (it->second <= now) {
+        expected.emplace_back(it->second, it->first);
+        it = model.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    std::sort(expected.begin(), expected.end());
+    Keys want;
+    for (const auto& e : expected) want.push_back(e.second);
+    ASSERT_EQ(q.pop_due(now), want) << "round " << round;
+    ASSERT_EQ(q.size(), model.size());
+    std::optional<std::int64_t> next;
+    for (const auto& [k, d] : model) next = next ? std::min(*next, d) : d;
+    ASSERT_EQ(q.next_due(), next);
+  }
 }
 
 TEST(TimerQueue, CancelRemovesOnlyThatKey) {
@@ -194,6 +237,38 @@ TEST(TimerQueueThread, FiresWithAFakeClockOnlyWhenTheClockGetsThere) {
   thread.poke();
   ASSERT_TRUE(fired.wait_for_calls(2));
   EXPECT_EQ(fired.calls()[1], Keys{13});
+  EXPECT_EQ(q.size(), 0u);
+}
+
+// poke_if_sooner() skips the wake-up for deadlines behind the one the thread sleeps towards, but never
+// for a sooner one or one the (fake) clock has already passed.
+TEST(TimerQueueThread, PokeIfSoonerWakesForSoonerOrDueDeadlines) {
+  TimerQueue q;
+  testing::FakeClock clock(1'000);
+  Fired fired;
+  TimerThread thread(q, clock, [&](Keys keys) { fired.add(std::move(keys)); });
+  q.schedule(1, 9'000);
+  thread.poke_if_sooner();
+  q.schedule(2, 12'000);  // behind 9,000: no wake-up needed
+  thread.poke_if_sooner();
+  q.schedule(3, 4'000);   // sooner than 9,000
+  thread.poke_if_sooner();
+  EXPECT_FALSE(fired.wait_for_calls(1, std::chrono::milliseconds(100)));
+
+  clock.set(4'000);  // the clock passed the earliest deadline: it fires although nothing sooner came
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(1));
+  EXPECT_EQ(fired.calls()[0], Keys{3});
+
+  clock.set(10'000);
+  q.schedule(4, 20'000);
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(2));
+  EXPECT_EQ(fired.calls()[1], Keys{1});
+  clock.set(30'000);
+  thread.poke_if_sooner();
+  ASSERT_TRUE(fired.wait_for_calls(3));
+  EXPECT_EQ(fired.calls()[2], (Keys{2, 4}));
   EXPECT_EQ(q.size(), 0u);
 }
 

@@ -93,11 +93,18 @@ Status CaseEngine::prepare() {
               "SELECT cc.case_id FROM posts p JOIN case_conversations cc ON cc.conversation_id = p.id "
               "WHERE p.conversation_id = ?1 AND p.id <> ?1 ORDER BY p.id LIMIT 1")))
     return s;
+  // The whole row at once, numbered as update_case_ numbers it (bind_case binds both); ?1 NULL = new id.
   if (!(s = p(insert_case_,
-              "INSERT INTO cases (kind, status, team, function, priority, source, audience, intent, language, "
-              "urgency, first_post_id, opened_at, updated_at) VALUES ('case', 'open', '', '', 'normal', '', '', '', "
-              "'', 0, ?1, ?2, ?2)")))
+              "INSERT INTO cases (id, kind, status, team, function, priority, assignee, assign_reason, rule, "
+              "sla_policy, tags, required_skills, source, audience, intent, language, urgency, author_id, "
+              "first_post_id, opened_at, updated_at, first_response_at, last_inbound_at, last_response_at, "
+              "resolved_at, resolved_by, first_sentiment, last_sentiment, reopens, csat, merged_into, "
+              "waiting_since, first_response_due, next_response_due, resolution_due, first_response_warn, "
+              "next_response_warn, resolution_warn, sla_breaches, sla_warnings, last_inbound_post) VALUES (?1, ?2, "
+              "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+              "?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)")))
     return s;
+  if (!(s = p(set_assignee_, "UPDATE cases SET assignee = ?2, assign_reason = ?3 WHERE id = ?1"))) return s;
   if (!(s = p(insert_case_conv_, "INSERT OR REPLACE INTO case_conversations (conversation_id, case_id) VALUES (?1, ?2)")))
     return s;
   if (!(s = p(insert_event_, "INSERT INTO case_events (case_id, at, actor, type, data) VALUES (?1, ?2, ?3, ?4, ?5)")))
@@ -189,12 +196,16 @@ Result<Case> CaseEngine::load_case(std::int64_t id) {
 
 Result<Case> CaseEngine::get(std::int64_t case_id) { return load_case(case_id); }
 
-Status CaseEngine::save(const Case& c) {
-  auto& st = update_case_;
+Status CaseEngine::save(const Case& c) { return write_case(update_case_, c); }
+
+// Binds every column of the case (?1 its id, NULL for a case not yet stored) and runs `st`: update_case_,
+// or insert_case_ for a new case.
+Status CaseEngine::write_case(sqlite::Statement& st, const Case& c) {
   st.reset();
   std::string tags = json(c.tags).dump(), skills = json(c.required_skills).dump();
-  st.bind(1, c.id)
-      .bind(2, to_string(c.kind))
+  if (c.id) st.bind(1, c.id);
+  else st.bind_null(1);
+  st.bind(2, to_string(c.kind))
       .bind(3, to_string(c.status))
       .bind(4, std::string_view(c.team))
       .bind(5, std::string_view(c.function))
@@ -243,10 +254,10 @@ Status CaseEngine::event(const Case& c, const std::string& actor, const std::str
   e.type = type;
   e.data = std::move(data);
   e.function = c.function;
-  std::string payload = e.data.dump();
+  e.data_json = e.data.dump();
   insert_event_.reset();
   insert_event_.bind(1, e.case_id).bind(2, e.at).bind(3, std::string_view(e.actor)).bind(4, std::string_view(e.type));
-  insert_event_.bind(5, std::string_view(payload));
+  insert_event_.bind(5, std::string_view(e.data_json));
   if (auto s = insert_event_.run(); !s) return s;
   e.id = db_.last_insert_rowid();
   out.push_back(std::move(e));
@@ -419,11 +430,7 @@ Status CaseEngine::open_case(const PostRow& p, Events& out) {
   const TeamDef* team = config_->engage.team(d.team);
   if (!team) return Status::ok();  // config check rejects this; a reload race must not crash routing
 
-  insert_case_.reset();
-  insert_case_.bind(1, p.id).bind(2, p.created_at);
-  if (auto s = insert_case_.run(); !s) return s;
   Case c;
-  c.id = db_.last_insert_rowid();
   const bool praise = p.analysis.intent.label == text::Intent::praise;
   c.kind = internal ? CaseKind::internal_question : praise ? CaseKind::acknowledge : CaseKind::case_;
   c.status = CaseStatus::open;
@@ -448,6 +455,9 @@ Status CaseEngine::open_case(const PostRow& p, Events& out) {
   c.first_sentiment = c.last_sentiment = p.analysis.sentiment.compound;
   if (auto s = start_clock(c, SlaClock::first_response, p.created_at); !s) return s;
   if (auto s = start_clock(c, SlaClock::resolution, p.created_at); !s) return s;
+  // The row goes in whole, once: only the assignment below changes it afterwards.
+  if (auto s = write_case(insert_case_, c); !s) return s;
+  c.id = db_.last_insert_rowid();
   insert_case_conv_.reset();
   insert_case_conv_.bind(1, p.conversation_id).bind(2, c.id);
   if (auto s = insert_case_conv_.run(); !s) return s;
@@ -456,7 +466,10 @@ Status CaseEngine::open_case(const PostRow& p, Events& out) {
                {"rules", d.rules},      {"intent", c.intent},     {"urgency", c.urgency}};
   if (auto s = event(c, "router", "opened", std::move(data), out); !s) return s;
   if (auto s = assign(c, "assigner", "", out); !s) return s;
-  if (auto s = save(c); !s) return s;
+  // assign() changes only these two columns of the case (its events go to case_events).
+  set_assignee_.reset();
+  set_assignee_.bind(1, c.id).bind_opt(2, c.assignee).bind_opt(3, c.assign_reason);
+  if (auto s = set_assignee_.run(); !s) return s;
   schedule(c);
   return Status::ok();
 }

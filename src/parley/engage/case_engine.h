@@ -94,6 +94,7 @@ class CaseEngine {
   void stop_clock(Case& c, SlaClock clock);
   void schedule(const Case& c);
   Status save(const Case& c);
+  Status write_case(sqlite::Statement& st, const Case& c);
   Status event(const Case& c, const std::string& actor, const std::string& type, nlohmann::json data,
                Events& out);
   Result<Case> load_case(std::int64_t id);
@@ -118,7 +119,7 @@ class CaseEngine {
   bool prepared_ = false;
 
   sqlite::Statement pending_posts_, find_case_conv_, find_case_moved_, insert_case_, insert_case_conv_, insert_event_,
-      set_cursor_, select_case_, update_case_, insert_response_, queued_cases_;
+      set_cursor_, select_case_, update_case_, insert_response_, queued_cases_, set_assignee_;
 };
 
 // Timer keys: case id * 8 + SlaClock * 2 + (1 = breach, 0 = warning); shift checks use key

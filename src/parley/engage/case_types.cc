@@ -94,4 +94,26 @@ nlohmann::json to_json(const CaseEvent& e) {
           {"type", e.type}, {"data", e.data},   {"function", e.function}};
 }
 
+std::string event_json(const CaseEvent& e) {
+  // nlohmann's objects keep their keys sorted, so this is the order to_json(e).dump() writes them in;
+  // strings go through the same serializer (escapes, UTF-8 checks).
+  auto str = [](const std::string& s) { return nlohmann::json(s).dump(); };
+  std::string out = "{\"actor\":";
+  out += str(e.actor);
+  out += ",\"at\":";
+  out += std::to_string(e.at);
+  out += ",\"case_id\":";
+  out += std::to_string(e.case_id);
+  out += ",\"data\":";
+  out += e.data_json.empty() ? e.data.dump() : e.data_json;
+  out += ",\"function\":";
+  out += str(e.function);
+  out += ",\"id\":";
+  out += std::to_string(e.id);
+  out += ",\"type\":";
+  out += str(e.type);
+  out += '}';
+  return out;
+}
+
 }  // namespace parley::engage

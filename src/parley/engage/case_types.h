@@ -62,9 +62,14 @@ struct CaseEvent {
   std::string type;           // opened, assigned, queued, customer_post, response, community_reply, note, ...
   nlohmann::json data = nlohmann::json::object();
   std::string function;       // the case's function, for scoping who may see the event
+  // `data` as stored in case_events (set by the engine, which writes it): lets event_json skip dumping it
+  // again. Empty when not known; then `data` is dumped.
+  std::string data_json;
 };
 
 nlohmann::json to_json(const Case& c);
 nlohmann::json to_json(const CaseEvent& e);
+// Exactly to_json(e).dump(), without building the object (the live event stream publishes every event).
+std::string event_json(const CaseEvent& e);
 
 }  // namespace parley::engage

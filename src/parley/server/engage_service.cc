@@ -59,7 +59,7 @@ void EngageService::publish(const std::vector<engage::CaseEvent>& events) {
 }
 
 std::shared_ptr<const OrgConfig> EngageService::config() const {
-  std::lock_guard lock(config_mu_);
+  std::shared_lock lock(config_mu_);
   return config_;
 }
 
@@ -67,38 +67,55 @@ Result<IngestReply> EngageService::ingest(std::vector<Post> posts) {
   auto p = std::make_unique<Pending>();
   p->analyses.reserve(posts.size());
   {
-    // Analysis runs here, on the request's thread, so requests analyse in parallel; only the write is serial.
-    std::lock_guard lock(config_mu_);  // the analyser is swapped on reload
+    // Analysis runs here, on the request's thread, so requests analyse in parallel (a shared lock: only a
+    // reload, which swaps the analyser, takes it exclusively); only the write is serial.
+    std::shared_lock lock(config_mu_);
     for (const auto& post : posts) p->analyses.push_back(analyzer_->analyze(post));
   }
   p->posts = std::move(posts);
-  auto fut = p->done.get_future();
+  std::shared_ptr<Batch> batch;
+  std::size_t index = 0;
   {
     std::lock_guard lock(queue_mu_);
     if (stopping_) return Status::error("the server is shutting down");
+    // Everything queued until the writer takes the queue is one batch, answered by one wake-up.
+    if (!open_batch_) {
+      open_batch_ = std::make_shared<Batch>();
+      open_batch_->ready = open_batch_->done.get_future().share();
+    }
+    batch = open_batch_;
+    index = queue_.size();
     queue_.push_back(std::move(p));
   }
   queue_cv_.notify_one();
-  return fut.get();
+  batch->ready.wait();
+  // The writer filled the batch before set_value(); each request takes only its own slot.
+  if (!batch->failure.is_ok()) return batch->failure;
+  return std::move(batch->replies[index]);
 }
 
 void EngageService::writer_loop() {
   for (;;) {
     std::vector<std::unique_ptr<Pending>> group;
+    std::shared_ptr<Batch> batch;
     {
       std::unique_lock lock(queue_mu_);
       queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
       if (queue_.empty() && stopping_) return;
-      while (!queue_.empty()) {
-        group.push_back(std::move(queue_.front()));
-        queue_.pop_front();
-      }
+      // The queue is exactly the open batch, in order (a request's index is its place in the queue).
+      group = std::move(queue_);
+      queue_.clear();
+      batch = std::move(open_batch_);
+      open_batch_.reset();
     }
+    // The group's posts in queue order, moved (request i's are the next group[i]->size of them).
     std::vector<Post> posts;
     std::vector<text::Analysis> analyses;
-    for (auto& g : group) {
-      for (auto& x : g->posts) posts.push_back(x);
-      for (auto& a : g->analyses) analyses.push_back(std::move(a));
+    std::vector<std::size_t> request_posts(group.size());
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      request_posts[i] = group[i]->posts.size();
+      for (auto& x : group[i]->posts) posts.push_back(std::move(x));
+      for (auto& a : group[i]->analyses) analyses.push_back(std::move(a));
     }
     std::vector<engage::CaseEvent> events;
     Status failure;
@@ -119,15 +136,22 @@ void EngageService::writer_loop() {
       }
       if (failure.is_ok()) {
         // Each request learns where its posts went: their ids and the case each one joined or opened.
-        auto& db = store_->connection();
-        auto st = db.prepare(
-            "SELECT p.id, (SELECT case_id FROM case_conversations WHERE conversation_id = p.conversation_id) "
-            "FROM posts p WHERE p.source = ?1 AND p.external_id = ?2");
-        if (!st) {
-          failure = st.status();
+        Status prepared;
+        if (!reply_rows_prepared_) {
+          auto st = store_->connection().prepare(
+              "SELECT p.id, (SELECT case_id FROM case_conversations WHERE conversation_id = p.conversation_id) "
+              "FROM posts p WHERE p.source = ?1 AND p.external_id = ?2");
+          if (st) reply_rows_ = std::move(*st), reply_rows_prepared_ = true;
+          else prepared = st.status();
+        }
+        sqlite::Statement* st = &reply_rows_;
+        if (!prepared.is_ok()) {
+          failure = prepared;
         } else {
+          std::size_t next = 0;
           for (std::size_t i = 0; i < group.size(); ++i) {
-            for (const auto& post : group[i]->posts) {
+            for (std::size_t k = 0; k < request_posts[i]; ++k) {
+              const Post& post = posts[next++];
               IngestedPost ip{post.source, post.external_id, 0, 0};
               st->reset();
               st->bind(1, std::string_view(post.source)).bind(2, std::string_view(post.external_id));
@@ -147,13 +171,12 @@ void EngageService::writer_loop() {
         }
       }
     }
-    if (timer_thread_) timer_thread_->poke();
+    if (timer_thread_) timer_thread_->poke_if_sooner();
     // Published before the requests are answered: a client that saw its answer finds the events out.
     publish(events);
-    for (std::size_t i = 0; i < group.size(); ++i) {
-      if (!failure.is_ok()) group[i]->done.set_value(failure);
-      else group[i]->done.set_value(std::move(replies[i]));
-    }
+    batch->failure = failure;
+    if (failure.is_ok()) batch->replies = std::move(replies);
+    batch->done.set_value();  // wakes every request of the batch at once
   }
 }
 
@@ -176,7 +199,7 @@ Status EngageService::reload_config() {
   auto shared = std::make_shared<const OrgConfig>(std::move(*config));
   std::lock_guard engine_lock(engine_mu_);
   if (auto s = engine_->set_config(shared); !s) return s;
-  std::lock_guard lock(config_mu_);  // no request is analysing while the analyser is swapped
+  std::unique_lock lock(config_mu_);  // no request is analysing while the analyser is swapped
   config_ = shared;
   std::swap(analyzer_, *analyzer);
   engine_->set_analyzer(analyzer_.get());

@@ -13,6 +13,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -73,7 +74,13 @@ class EngageService {
   struct Pending {
     std::vector<Post> posts;
     std::vector<text::Analysis> analyses;
-    std::promise<Result<IngestReply>> done;
+  };
+  // The requests the writer takes in one go: one commit, one wake-up for all of them.
+  struct Batch {
+    std::promise<void> done;
+    std::shared_future<void> ready;
+    Status failure;                   // set before `done`: the batch failed as a whole
+    std::vector<IngestReply> replies;  // set before `done`: one per request, in queue order
   };
   EngageService() = default;
   void writer_loop();
@@ -88,11 +95,16 @@ class EngageService {
   std::unique_ptr<engage::TimerThread> timer_thread_;
   mutable std::mutex engine_mu_;  // the one writer: engine, store
   std::shared_ptr<const OrgConfig> config_;
-  mutable std::mutex config_mu_;
+  mutable std::shared_mutex config_mu_;  // shared: analysing, reading the config; exclusive: reload
+
+  // The writer's look-up of where each request's posts went, prepared once (used under engine_mu_).
+  sqlite::Statement reply_rows_;
+  bool reply_rows_prepared_ = false;
 
   std::mutex queue_mu_;
   std::condition_variable queue_cv_;
-  std::deque<std::unique_ptr<Pending>> queue_;
+  std::vector<std::unique_ptr<Pending>> queue_;
+  std::shared_ptr<Batch> open_batch_;  // the batch that queue_ belongs to; null while queue_ is empty
   bool stopping_ = false;
   std::thread writer_;
 };

@@ -2,8 +2,14 @@
 
 #include <httplib.h>
 
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -50,6 +56,33 @@ std::string client_key(const httplib::Request& req) {
   return "ip:" + req.remote_addr;
 }
 
+// cpp-httplib as packaged (0.11) listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into the
+// library). A burst of new connections (a webhook sender opening a pool, wrk's 16-64 at once) overflows
+// that accept queue; the kernel drops the overflow's handshake, and those connections' first requests
+// wait for TCP retransmissions: 0.2 s, 0.6 s, 1.4 s... up to 7 s seen in bench/serve. Calling listen()
+// again on a listening socket only changes its backlog, so find ours (the process's listening socket on
+// this port) and widen it to the system's limit.
+void widen_listen_backlog(int port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (!dir) return;
+  while (dirent* e = readdir(dir)) {
+    char* end = nullptr;
+    const long fd = std::strtol(e->d_name, &end, 10);
+    if (end == e->d_name || *end != '\0' || fd == dirfd(dir)) continue;
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(static_cast<int>(fd), SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
+    sockaddr_storage addr{};
+    len = sizeof addr;
+    if (getsockname(static_cast<int>(fd), reinterpret_cast<sockaddr*>(&addr), &len) != 0) continue;
+    int bound = -1;
+    if (addr.ss_family == AF_INET) bound = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    else if (addr.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
+    if (bound == port) (void)::listen(static_cast<int>(fd), SOMAXCONN);
+  }
+  closedir(dir);
+}
+
 }  // namespace
 
 HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -76,7 +109,7 @@ Result<std::unique_ptr<HttpServer>> HttpServer::create(const ServeOptions& optio
     for (const auto& e : events) {
       std::vector<std::string> functions;
       if (!e.function.empty()) functions.push_back(e.function);
-      raw->hub->publish("case." + e.type, engage::to_json(e).dump(), std::move(functions));
+      raw->hub->publish("case." + e.type, engage::event_json(e), std::move(functions));
     }
   });
   if (!service) return service.status();
@@ -183,6 +216,7 @@ Status HttpServer::bind() {
                            " (in use? try --listen " + i.options.host + ":0 or another port)");
     i.port = i.options.port;
   }
+  widen_listen_backlog(i.port);
   return Status::ok();
 }
 

@@ -19,25 +19,30 @@ struct CollectSink final : ingest::RecordSink {
 };
 
 // A JSON array or {"posts": [...]} becomes JSONL (one post per line) so the JSONL reader reads it; anything
-// else goes to the readers as it is (JSONL, or a network's response, detected from its content).
-std::string normalise_body(const std::string& body, bool& as_jsonl) {
+// else goes to the readers as it is (JSONL, or a network's response, detected from its content), and then
+// `out` is left empty and false is returned: the caller reads the body itself, without a copy.
+bool normalise_body(const std::string& body, std::string& out, bool& as_jsonl) {
   as_jsonl = false;
   std::size_t i = body.find_first_not_of(" \t\r\n");
-  if (i == std::string::npos) return body;
-  if (body[i] != '[' && body[i] != '{') return body;
+  if (i == std::string::npos) return false;
+  if (body[i] != '[' && body[i] != '{') return false;
+  // An object can only hold a "posts" key if the key is spelt out or written with a \u escape: without
+  // either, it goes to the readers as it is, and parsing it here (a single post, the common webhook
+  // call) would be wasted.
+  if (body[i] == '{' && body.find("\"posts\"") == std::string::npos && body.find("\\u") == std::string::npos)
+    return false;
   auto j = nlohmann::json::parse(body, nullptr, false);
-  if (j.is_discarded()) return body;
+  if (j.is_discarded()) return false;
   const nlohmann::json* list = nullptr;
   if (j.is_array()) list = &j;
   else if (j.is_object() && j.contains("posts") && j["posts"].is_array()) list = &j["posts"];
-  if (!list) return body;
+  if (!list) return false;
   as_jsonl = true;  // whatever the items hold, they are meant as parley posts: report each by its line
-  std::string out;
   for (const auto& item : *list) {
     out += item.dump();
     out.push_back('\n');
   }
-  return out;
+  return true;
 }
 
 }  // namespace
@@ -48,13 +53,15 @@ void register_post_routes(httplib::Server& http, ApiContext& ctx) {
     if (!who) return;
     if (!require_role(*who, {Role::admin, Role::lead, Role::agent}, res)) return;
     bool as_jsonl = false;
-    std::string body = normalise_body(req.body, as_jsonl);
+    std::string converted;
+    const std::string& body = normalise_body(req.body, converted, as_jsonl) ? converted : req.body;
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
       send_error(res, 400, "empty_body", "send one post as a JSON object, a batch as {\"posts\": [...]}, or JSONL");
       return;
     }
     CollectSink sink;
-    std::FILE* f = fmemopen(body.data(), body.size(), "r");
+    // Read only ("r"): fmemopen does not write to the buffer.
+    std::FILE* f = fmemopen(const_cast<char*>(body.data()), body.size(), "r");
     if (!f) {
       send_error(res, 500, "internal", "cannot read the request body");
       return;
