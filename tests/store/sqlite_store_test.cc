@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <cstdlib>
 #include <vector>
 
 #include "../test_util.h"
 #include "parley/store/sqlite/schema.h"
+#include "parley/store/sqlite/sqlite_store.h"
 
 namespace parley {
 namespace {
@@ -310,6 +312,30 @@ TEST(SqliteStoreAnalysis, NearDuplicatesGetTheEarliestPostsGroupAcrossBatchesAnd
   EXPECT_EQ(sqlite3_column_int64(st, 0), store->find_post("x", "1")->id);
   sqlite3_finalize(st);
   sqlite3_close(db);
+}
+
+}  // namespace
+}  // namespace parley
+
+namespace parley {
+namespace {
+
+// Durability is fixed in the code: nothing in the environment can turn the fsync per commit off.
+TEST(SqliteStoreDurability, WalWithFullSynchronousWhateverTheEnvironmentSays) {
+  TempDir dir;
+  ::setenv("XP", "PRAGMA synchronous=OFF;", 1);
+  auto s = sqlite::SqliteStore::open(dir.file("d.db"));
+  ::unsetenv("XP");
+  ASSERT_TRUE(s) << s.message();
+  auto st = (*s)->connection().prepare("PRAGMA synchronous");
+  ASSERT_TRUE(st);
+  auto row = st->step();
+  ASSERT_TRUE(row && *row);
+  EXPECT_EQ(st->int64(0), 2) << "2 = FULL";
+  auto wal = (*s)->connection().prepare("PRAGMA journal_mode");
+  ASSERT_TRUE(wal);
+  ASSERT_TRUE(*wal->step());
+  EXPECT_EQ(wal->text(0), "wal");
 }
 
 }  // namespace

@@ -56,10 +56,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::string& path) 
   if (!c) return c.status();
   // WAL lets readers (search, the server) run while an ingest writes. synchronous=FULL makes every
   // committed batch survive power loss, not only a killed process; with batches of thousands of posts
-  // the fsync per commit costs little. Checkpointing every 10,000 pages (40 MB of WAL) rather than SQLite's
-  // 1,000 copies hot index pages back to the database file less often during a bulk ingest.
-  auto s = c->exec(
-      std::string("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;") + (getenv("XP") ? getenv("XP") : ""));
+  // the fsync per commit costs little. Fixed here, never from the environment: durability is a promise.
+  auto s = c->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   if (!s) return Status::error("cannot open database '" + path + "': " + s.message());
   if (auto m = migrate(*c); !m) return Status::error("cannot open database '" + path + "': " + m.message());
   std::unique_ptr<SqliteStore> store(new SqliteStore(path, std::move(*c)));
