@@ -20,12 +20,7 @@ Feedback read_row(const sqlite::Statement& st) {
 
 Result<std::vector<Feedback>> read_all(sqlite::Statement& st) {
   std::vector<Feedback> out;
-  for (;;) {
-    auto row = st.step();
-    if (!row) return row.status();
-    if (!*row) break;
-    out.push_back(read_row(st));
-  }
+  if (auto s = st.each_row([&](const sqlite::Statement& r) { out.push_back(read_row(r)); }); !s) return s;
   return out;
 }
 

@@ -93,12 +93,7 @@ Result<std::vector<Recognition>> recognise(sqlite::Connection& db, const EngageC
         "AND p.author_kind <> 'employee' AND NOT EXISTS (SELECT 1 FROM case_responses r WHERE r.post_id = p.id)");
     if (!st) return st.status();
     st->bind(1, since).bind(2, until);
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      praised.insert(st->int64(0));
-    }
+    if (auto s = st->each_row([&](const sqlite::Statement& r) { praised.insert(r.int64(0)); }); !s) return s;
   }
 
   // Resolved cases: only good outcomes score, at most kMaxResolvedPerDay a day (rows come in resolved order).
@@ -140,17 +135,15 @@ Result<std::vector<Recognition>> recognise(sqlite::Connection& db, const EngageC
     if (!st) return st.status();
     st->bind(1, since).bind(2, until);
     std::map<std::pair<std::string, std::string>, std::int64_t> from_giver;
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      const std::string to(st->text(0)), from(st->text(1));
+    auto s = st->each_row([&](const sqlite::Statement& r) {
+      const std::string to(r.text(0)), from(r.text(1));
       Tally* t = of(to);
-      if (!t || to == from) continue;
+      if (!t || to == from) return;
       t->kudos_givers.insert(from);
-      if (from_giver[{to, from}]++ < kMaxKudosPerGiver) t->add("kudos", kPointsKudos, st->int64(2));
+      if (from_giver[{to, from}]++ < kMaxKudosPerGiver) t->add("kudos", kPointsKudos, r.int64(2));
       else t->skip("kudos");
-    }
+    });
+    if (!s) return s;
   }
 
   // Knowledge used by someone else: once per (article, case), or per (article, user) for uses off a case.
@@ -161,12 +154,10 @@ Result<std::vector<Recognition>> recognise(sqlite::Connection& db, const EngageC
         "WHERE u.user_name <> k.author AND u.at >= ?1 AND u.at < ?2");
     if (!st) return st.status();
     st->bind(1, since).bind(2, until);
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      if (Tally* t = of(std::string(st->text(0)))) t->add("knowledge_reused", kPointsReused, st->int64(2));
-    }
+    auto s = st->each_row([&](const sqlite::Statement& r) {
+      if (Tally* t = of(std::string(r.text(0)))) t->add("knowledge_reused", kPointsReused, r.int64(2));
+    });
+    if (!s) return s;
   }
 
   // Goals whose period ended in the range and were met.

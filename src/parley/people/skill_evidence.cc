@@ -53,24 +53,18 @@ Result<std::vector<CaseEvidence>> load_evidence(sqlite::Connection& db, const En
         "AND (r.by_staff = 1 OR r.accepted = 1)");
     if (!st) return st.status();
     st->bind(1, since).bind(2, until);
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      answers[st->int64(0)].emplace_back(std::string(st->text(1)), st->int64(2) != 0);
-    }
+    auto s = st->each_row([&](const sqlite::Statement& r) {
+      answers[r.int64(0)].emplace_back(std::string(r.text(1)), r.int64(2) != 0);
+    });
+    if (!s) return s;
   }
   // Articles saved from a case and used again since, by author.
   std::set<std::pair<std::int64_t, std::string>> reused;
   {
     auto st = db.prepare("SELECT case_id, author FROM knowledge WHERE case_id IS NOT NULL AND uses > 0");
     if (!st) return st.status();
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      reused.emplace(st->int64(0), std::string(st->text(1)));
-    }
+    auto s = st->each_row([&](const sqlite::Statement& r) { reused.emplace(r.int64(0), std::string(r.text(1))); });
+    if (!s) return s;
   }
 
   // Replies a colleague gave kudos to, by case and the reply's author (peer_feedback.h).
@@ -81,12 +75,8 @@ Result<std::vector<CaseEvidence>> load_evidence(sqlite::Connection& db, const En
         "WHERE f.kind = 'kudos' AND c.status = 'resolved' AND c.resolved_at >= ?1 AND c.resolved_at < ?2");
     if (!st) return st.status();
     st->bind(1, since).bind(2, until);
-    for (;;) {
-      auto row = st->step();
-      if (!row) return row.status();
-      if (!*row) break;
-      kudos.emplace(st->int64(0), std::string(st->text(1)));
-    }
+    auto s = st->each_row([&](const sqlite::Statement& r) { kudos.emplace(r.int64(0), std::string(r.text(1))); });
+    if (!s) return s;
   }
 
   auto st = db.prepare(

@@ -162,12 +162,7 @@ Result<std::vector<Goal>> list_goals(sqlite::Connection& db, const std::string& 
   if (!st) return st.status();
   st->bind(1, std::string_view(handle)).bind(2, active_at);
   std::vector<Goal> out;
-  for (;;) {
-    auto row = st->step();
-    if (!row) return row.status();
-    if (!*row) break;
-    out.push_back(read_goal(*st));
-  }
+  if (auto s = st->each_row([&](const sqlite::Statement& r) { out.push_back(read_goal(r)); }); !s) return s;
   return out;
 }
 

@@ -59,6 +59,16 @@ class Statement {
   Result<bool> step();
   // Steps a statement expected to return no row (INSERT/UPDATE); resets it afterwards.
   Status run();
+  // Calls `row(*this)` for every row; the first step failure is returned.
+  template <typename F>
+  Status each_row(F&& row) {
+    for (;;) {
+      auto more = step();
+      if (!more) return more.status();
+      if (!*more) return Status::ok();
+      row(*this);
+    }
+  }
   void reset();
 
   std::int64_t int64(int col) const { return sqlite3_column_int64(st_, col); }
