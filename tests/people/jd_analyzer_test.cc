@@ -6,28 +6,12 @@
 #include <cmath>
 
 #include "parley/people/jd_corpus.h"
+#include "skills_env.h"
 
 namespace parley::people {
 namespace {
 
-struct Env {
-  Taxonomy taxonomy;
-  GenderedStems stems;
-};
-
-const Env& env() {
-  static const Env e = [] {
-    Env x;
-    auto t = Taxonomy::load(std::string(PARLEY_DATA_DIR) + "/skills");
-    EXPECT_TRUE(t.is_ok()) << t.message();
-    if (t) x.taxonomy = std::move(*t);
-    auto g = GenderedStems::load(std::string(PARLEY_DATA_DIR) + "/skills/gender-coded-word-stems.tsv");
-    EXPECT_TRUE(g.is_ok()) << g.message();
-    if (g) x.stems = std::move(*g);
-    return x;
-  }();
-  return e;
-}
+const testing::SkillsEnv& env() { return testing::skills_env(); }
 
 const char* kPosting =
     "We are a young and dynamic team looking for a competitive, driven rockstar.\n\n"

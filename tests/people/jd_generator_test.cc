@@ -8,28 +8,12 @@
 #include "parley/people/jd_draft_json.h"
 #include "parley/people/neutral_wording.h"
 #include "parley/people/skill_link.h"
+#include "skills_env.h"
 
 namespace parley::people {
 namespace {
 
-struct Env {
-  Taxonomy taxonomy;
-  GenderedStems stems;
-};
-
-const Env& env() {
-  static const Env e = [] {
-    Env x;
-    auto t = Taxonomy::load(std::string(PARLEY_DATA_DIR) + "/skills");
-    EXPECT_TRUE(t.is_ok()) << t.message();
-    if (t) x.taxonomy = std::move(*t);
-    auto g = GenderedStems::load(std::string(PARLEY_DATA_DIR) + "/skills/gender-coded-word-stems.tsv");
-    EXPECT_TRUE(g.is_ok()) << g.message();
-    if (g) x.stems = std::move(*g);
-    return x;
-  }();
-  return e;
-}
+const testing::SkillsEnv& env() { return testing::skills_env(); }
 
 const JdAnalyzer& analyzer() {
   static const JdAnalyzer a(env().taxonomy, env().stems);

@@ -28,6 +28,15 @@ const EmployeeDef* visible_person(const auth::Principal& who, const EngageConfig
   return person;
 }
 
+std::optional<PersonRequest> person_request(ApiContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto who = authenticate(ctx, req, res);
+  if (!who) return std::nullopt;
+  auto config = ctx.service->config();
+  const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
+  if (!person) return std::nullopt;
+  return PersonRequest{std::move(*who), std::move(config), person};
+}
+
 std::optional<bool> team_view(const auth::Principal& who, const EngageConfig& engage, const std::string& team,
                               const char* what, httplib::Response& res) {
   const bool named = who.role == Role::admin || leads_team(who, engage, team);

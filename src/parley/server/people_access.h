@@ -4,6 +4,7 @@
 // written once.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -26,6 +27,17 @@ const EmployeeDef* visible_person(const auth::Principal& who, const EngageConfig
 // (analysts); nullopt = refused or no such team (the error is sent). `what` names the figures in the error.
 std::optional<bool> team_view(const auth::Principal& who, const EngageConfig& engage, const std::string& team,
                               const char* what, httplib::Response& res);
+
+// A route about one person ({handle}, req.matches[1]): the caller, the config in force, and the person.
+struct PersonRequest {
+  auth::Principal who;
+  std::shared_ptr<const OrgConfig> config;
+  const EmployeeDef* person = nullptr;
+};
+
+// Signs the caller in and checks they may see the path's person (visible_person); nullopt when an error
+// (401, 403, 404) was sent.
+std::optional<PersonRequest> person_request(ApiContext& ctx, const httplib::Request& req, httplib::Response& res);
 
 struct TimeRange {
   std::int64_t since = 0, until = 0;

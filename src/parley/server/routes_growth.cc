@@ -58,11 +58,9 @@ nlohmann::json goal_with_progress(sqlite::Connection& db, const people::Goal& g,
 
 void register_growth_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/goals", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     auto& db = read_connection(ctx.service->db_path());
     auto goals = people::list_goals(db, person->handle);
     if (!goals) {
@@ -85,11 +83,9 @@ void register_growth_routes(httplib::Server& http, ApiContext& ctx) {
   });
 
   add_route(http, ctx, "POST", "/api/v1/people/{handle}/goals", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     auto body = json_body(req, res);
     if (!body) return;
     const auto* info = people::goal_metric(body->value("metric", ""));
@@ -123,7 +119,7 @@ void register_growth_routes(httplib::Server& http, ApiContext& ctx) {
     }
     g.starts_at = *starts;
     g.ends_at = *ends;
-    g.set_by = who->name;
+    g.set_by = who.name;
     if (auto n = body->find("note"); n != body->end() && n->is_string()) g.note = n->get<std::string>();
     if (auto s = people::validate_goal(g); !s) {
       send_error(res, 400, "bad_goal", s.message());
@@ -141,11 +137,9 @@ void register_growth_routes(httplib::Server& http, ApiContext& ctx) {
   });
 
   add_route(http, ctx, "DELETE", "/api/v1/people/{handle}/goals/{id}", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     const std::int64_t id = std::atoll(req.matches[2].str().c_str());
     auto g = people::find_goal(read_connection(ctx.service->db_path()), id);
     if (!g) {
@@ -166,11 +160,9 @@ void register_growth_routes(httplib::Server& http, ApiContext& ctx) {
   });
 
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/feedback", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     auto range = range_param(req, res);
     if (!range) return;
     auto rows = people::feedback_received(read_connection(ctx.service->db_path()), person->handle, range->since, range->until);

@@ -35,11 +35,9 @@ nlohmann::json thresholds() {
 
 void register_people_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/profile", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     auto range = range_param(req, res);
     if (!range) return;
     auto rows = evidence(ctx, config->engage, {range->since, range->until, person->handle}, res);
@@ -52,11 +50,9 @@ void register_people_routes(httplib::Server& http, ApiContext& ctx) {
 
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/profile/skills/{skill}/cases",
             [&ctx](const httplib::Request& req, httplib::Response& res) {
-              auto who = authenticate(ctx, req, res);
-              if (!who) return;
-              auto config = ctx.service->config();
-              const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-              if (!person) return;
+              auto request = person_request(ctx, req, res);
+              if (!request) return;
+              const auto& [who, config, person] = *request;
               auto range = range_param(req, res);
               if (!range) return;
               auto rows = evidence(ctx, config->engage, {range->since, range->until, person->handle}, res);

@@ -57,11 +57,9 @@ nlohmann::json rules() {
 
 void register_recognition_routes(httplib::Server& http, ApiContext& ctx) {
   add_route(http, ctx, "GET", "/api/v1/people/{handle}/recognition", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto config = ctx.service->config();
-    const EmployeeDef* person = visible_person(*who, config->engage, req.matches[1].str(), res);
-    if (!person) return;
+    auto request = person_request(ctx, req, res);
+    if (!request) return;
+    const auto& [who, config, person] = *request;
     auto range = period_param(ctx, req, res);
     if (!range) return;
     auto r = people::recognise(read_connection(ctx.service->db_path()), config->engage, {person->handle}, range->since,
