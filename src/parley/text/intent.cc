@@ -35,7 +35,7 @@ struct Reader {
 }  // namespace
 
 IntentModel::IntentModel(std::vector<float> weights, IntentValence valence)
-    : weights_(std::move(weights)), valence_(std::move(valence)) {}
+    : weights_(std::move(weights)), table_(weights_, kIntentClasses), valence_(std::move(valence)) {}
 
 Result<IntentModel> IntentModel::load_default() { return load(data_path("intent/intent.model")); }
 
@@ -111,7 +111,7 @@ std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t
   extract_intent_features(t, &valence_, f, spam, compound);
   std::array<float, kIntentClasses> z{};
   for (std::size_t i = 0; i < f.n; ++i) {
-    const float* w = &weights_[std::size_t(f.index[i]) * kIntentClasses];
+    const float* w = table_.row(f.index[i]);
     for (int k = 0; k < kIntentClasses; ++k) z[k] += w[k];
   }
   float mx = z[0];

@@ -12,6 +12,7 @@
 #include "parley/core/status.h"
 #include "parley/text/analysis.h"
 #include "parley/text/intent_features.h"
+#include "parley/text/sparse_weights.h"
 #include "parley/text/tokenizer.h"
 
 namespace parley::text {
@@ -43,6 +44,9 @@ class IntentModel {
                                                    const double* compound = nullptr) const;
   IntentResult classify_with(const Tokenized& t, const double* compound) const;
   std::vector<float> weights_;  // bucket-major: the five class weights of a bucket share a cache line
+  // The same weights without the ~91% of buckets training never touched, read by probabilities(): 0.5 MB
+  // instead of 5 MB, so a post's 40-80 rows come from L2 instead of memory (sparse_weights.h).
+  SparseWeights table_;
   IntentValence valence_;
 };
 

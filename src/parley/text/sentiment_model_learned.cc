@@ -130,12 +130,16 @@ std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFe
   std::array<float, kSentimentOutputs> z{};
   for (int j = 0; j < kSentimentDense; ++j)
     for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.dense[j] * dense_w[j * kSentimentOutputs + k];
-  if (hash_bits_) {
+  auto add_hashed = [&](auto row_of) {
     for (std::uint32_t h : f.hashes) {
-      const float* w = &hashed_w[static_cast<std::size_t>(bucket(h)) * kSentimentOutputs];
+      const float* w = row_of(bucket(h));
       for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.hashed_value * w[k];
     }
-  }
+  };
+  if (!hashed_.empty())
+    add_hashed([&](std::uint32_t b) { return hashed_.row(b); });
+  else if (hash_bits_)  // a model being trained: hashed_w changes between calls
+    add_hashed([&](std::uint32_t b) { return &hashed_w[static_cast<std::size_t>(b) * kSentimentOutputs]; });
   return z;
 }
 
@@ -205,6 +209,7 @@ std::unique_ptr<LearnedSentiment> LearnedSentiment::parse(std::string_view bytes
     for (int k = 0; k < kSentimentOutputs; ++k) m->hashed_w[std::size_t{row} * kSentimentOutputs + k] = r.get<float>();
   }
   if (!r.ok || r.pos != body.size()) return nullptr;
+  if (bits) m->hashed_ = SparseWeights(m->hashed_w, kSentimentOutputs);
   return m;
 }
 

@@ -17,6 +17,7 @@
 
 #include "parley/text/analysis.h"
 #include "parley/text/sentiment.h"
+#include "parley/text/sparse_weights.h"
 #include "parley/text/tokenizer.h"
 
 namespace parley::text {
@@ -58,11 +59,16 @@ class LearnedSentiment {
   const std::string& provenance() const { return provenance_; }
 
   // Row-major weights: row j holds the kSentimentOutputs weights of feature j, so one hashed feature costs
-  // one cache line at inference.
+  // one cache line at inference. The trainer writes them; a model from parse()/load() is read-only: its
+  // outputs() read a compact copy of hashed_w made by parse() (see hashed_), so later edits would not show.
   std::vector<float> dense_w;   // kSentimentDense x kSentimentOutputs
   std::vector<float> hashed_w;  // (1 << hash_bits) x kSentimentOutputs
 
  private:
+  // hashed_w without its untouched rows (~92% of them), 0.4 MB instead of 4 MB, so a post's hashed features
+  // come from L2 instead of memory (sparse_weights.h). Built by parse(); empty for a model being trained,
+  // which outputs() then reads from hashed_w directly.
+  SparseWeights hashed_;
   int hash_bits_;
   std::string provenance_;
 };
