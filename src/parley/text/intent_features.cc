@@ -49,9 +49,12 @@ struct CueTable {
       bits[j] |= bit;
     }
   }
-  std::uint64_t find(std::uint64_t word_hash) const {
+  std::uint64_t find(std::uint64_t word_hash) const { return find(word_hash, intent_mix(word_hash | 1)); }
+  // `mixed` = intent_mix(word_hash | 1): the valence table probes with the same value, so a word's mix is
+  // computed once for both.
+  std::uint64_t find(std::uint64_t word_hash, std::uint64_t mixed) const {
     std::uint64_t h = word_hash | 1;
-    for (std::size_t j = intent_mix(h) & (kSlots - 1); keys[j]; j = (j + 1) & (kSlots - 1))
+    for (std::size_t j = mixed & (kSlots - 1); keys[j]; j = (j + 1) & (kSlots - 1))
       if (keys[j] == h) return bits[j];
     return 0;
   }
@@ -170,12 +173,13 @@ void IntentValence::insert(std::string_view word, float valence) {
   if (!keys_[j]) ++count_;
   keys_[j] = h;
   values_[j] = valence;
+  if (filter_.empty()) filter_.assign(std::size_t{1} << (kFilterBitsLog2 - 6), 0);
+  add_to_filter(h);
 }
 
-float IntentValence::find(std::uint64_t word_hash) const {
-  if (keys_.empty()) return 0;
+float IntentValence::probe(std::uint64_t word_hash, std::uint64_t mixed) const {
   std::uint64_t h = word_hash | 1;
-  std::size_t mask = keys_.size() - 1, j = intent_mix(h) & mask;
+  std::size_t mask = keys_.size() - 1, j = mixed & mask;
   while (keys_[j]) {
     if (keys_[j] == h) return values_[j];
     j = (j + 1) & mask;
@@ -187,6 +191,11 @@ void IntentValence::assign(std::vector<std::uint64_t> keys, std::vector<float> v
   keys_ = std::move(keys);
   values_ = std::move(values);
   count_ = static_cast<std::size_t>(std::count_if(keys_.begin(), keys_.end(), [](std::uint64_t k) { return k; }));
+  filter_.clear();
+  if (keys_.empty()) return;
+  filter_.assign(std::size_t{1} << (kFilterBitsLog2 - 6), 0);
+  for (std::uint64_t k : keys_)
+    if (k) add_to_filter(k);
 }
 
 void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out) {
@@ -197,30 +206,43 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
                              const double* known_compound) {
   out.n = 0;
   out.add(cue("bias"));
-  // One hash per token; n-grams combine these, so each token's bytes are read once.
+  // One hash per token; n-grams combine these, so each token's bytes are read once. (Plain arrays of
+  // integers: left uninitialised, only the first n entries are written and read.)
   std::array<std::uint64_t, kMaxTokens> th;
-  std::array<std::string_view, kMaxTokens> norm;
-  std::array<std::uint64_t, kMaxTokens> bits;
+  std::array<std::uint64_t, kMaxTokens> mixed;  // intent_mix(th | 1) of words and punctuation: the probe
+  std::array<std::uint64_t, kMaxTokens> bits;   // position in both the cue and the valence tables
+  // The text the rules below compare ("rt", ".!?", "%"): a token's norm, or "" for the kinds the features
+  // replace by a placeholder (<#>, <num>, <@>, <url>, <email>), which none of those comparisons matches.
+  auto shown = [&t](std::size_t i) -> std::string_view {
+    switch (t.tokens[i].kind) {
+      case TokenKind::hashtag:
+      case TokenKind::number:
+      case TokenKind::mention:
+      case TokenKind::url:
+      case TokenKind::email: return {};
+      default: return t.tokens[i].norm;
+    }
+  };
   const CueTable& cues = cue_table();
   const std::size_t n = std::min(t.tokens.size(), kMaxTokens);
   int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
-    norm[i] = tok.norm;
     switch (tok.kind) {
       case TokenKind::word: th[i] = intent_hash(tok.norm, kSeedWord); break;
-      case TokenKind::hashtag: th[i] = intent_hash(tok.norm, kSeedHashtag); ++hashtags; norm[i] = "<#>"; break;
+      case TokenKind::hashtag: th[i] = intent_hash(tok.norm, kSeedHashtag); ++hashtags; break;
       // Which user or link it is says nothing about intent; that there is one does.
-      case TokenKind::number: th[i] = cue("<num>"); norm[i] = "<num>"; break;
-      case TokenKind::mention: th[i] = cue("<@>"); norm[i] = "<@>"; ++mentions; break;
-      case TokenKind::url: th[i] = cue("<url>"); norm[i] = "<url>"; ++urls; break;
-      case TokenKind::email: th[i] = cue("<email>"); norm[i] = "<email>"; break;
+      case TokenKind::number: th[i] = cue("<num>"); break;
+      case TokenKind::mention: th[i] = cue("<@>"); ++mentions; break;
+      case TokenKind::url: th[i] = cue("<url>"); ++urls; break;
+      case TokenKind::email: th[i] = cue("<email>"); break;
       default: th[i] = intent_hash(tok.norm, kSeedWord); break;
     }
     bits[i] = 0;
-    if (tok.kind == TokenKind::punct) bits[i] = cues.find(th[i]);  // "$", "%" for the spam rule
+    if (tok.kind == TokenKind::punct || tok.kind == TokenKind::word) mixed[i] = intent_mix(th[i] | 1);
+    if (tok.kind == TokenKind::punct) bits[i] = cues.find(th[i], mixed[i]);  // "$", "%" for the spam rule
     if (tok.kind == TokenKind::word) {
-      bits[i] = cues.find(th[i]);
+      bits[i] = cues.find(th[i], mixed[i]);
       // Any "-n't" contraction negates, listed or not.
       std::string_view w = tok.norm;
       if (w.size() > 3 && w.substr(w.size() - 3) == "n't") bits[i] |= kNegator;
@@ -252,9 +274,9 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   int wh_starts = 0, opener_subject = 0, imperatives = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
-    if (tok.kind == TokenKind::mention || norm[i] == "rt") continue;
+    if (tok.kind == TokenKind::mention || shown(i) == "rt") continue;
     if (tok.kind == TokenKind::punct) {
-      if (norm[i].find_first_of(".!?") != std::string_view::npos) at_start = true;
+      if (shown(i).find_first_of(".!?") != std::string_view::npos) at_start = true;
       continue;
     }
     if (at_start && tok.kind == TokenKind::word) {
@@ -284,25 +306,27 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   float pos = 0, neg = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint64_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0, b2 = i + 2 < n ? bits[i + 2] : 0;
-    if (b & kShould) out.add(cue("modal_should"));
-    if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
-    if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
-    if ((b & kCouldWould) && (b1 & kYou)) out.add(cue("could_you"));
-    if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
-    if ((b & kRequestVerb) && ((b1 & kOptionNoun) || ((b1 & kArticle) && (b2 & kOptionNoun))))
-      out.add(cue("add_option"));
-    if ((b & kFeature) && (b1 & kRequestNoun)) out.add(cue("feature_request"));
-    if (b & kIdea) out.add(cue("idea"));
-    if ((b & kHow) && (b1 & kAbout)) out.add(cue("how_about"));
-    if (b & kWish) out.add(cue("wish"));
-    if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
-    if (b & kAdvise) out.add(cue("advise"));
-    if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
-    if (b & kThanks) out.add(cue("thanks"));
-    if (b & kAnyone) out.add(cue("anyone"));
-    if (b & kComplain) ++complain;
+    if (b) {  // most tokens are in no word class: one test skips all of these (they keep their order)
+      if (b & kShould) out.add(cue("modal_should"));
+      if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
+      if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
+      if ((b & kCouldWould) && (b1 & kYou)) out.add(cue("could_you"));
+      if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
+      if ((b & kRequestVerb) && ((b1 & kOptionNoun) || ((b1 & kArticle) && (b2 & kOptionNoun))))
+        out.add(cue("add_option"));
+      if ((b & kFeature) && (b1 & kRequestNoun)) out.add(cue("feature_request"));
+      if (b & kIdea) out.add(cue("idea"));
+      if ((b & kHow) && (b1 & kAbout)) out.add(cue("how_about"));
+      if (b & kWish) out.add(cue("wish"));
+      if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
+      if (b & kAdvise) out.add(cue("advise"));
+      if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
+      if (b & kThanks) out.add(cue("thanks"));
+      if (b & kAnyone) out.add(cue("anyone"));
+      if (b & kComplain) ++complain;
+      if ((b & kNegator) && ((b1 & kWorking) || (b2 & kWorking))) not_working = true;
+    }
     if (t.tokens[i].kind == TokenKind::number && (b1 & kTimeUnit)) duration = true;
-    if ((b & kNegator) && ((b1 & kWorking) || (b2 & kWorking))) not_working = true;
 
     // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts.
     if (neg_scope > 0) --neg_scope;
@@ -312,7 +336,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       continue;
     }
     if (valence && t.tokens[i].kind == TokenKind::word) {
-      float v = valence->find(th[i]);
+      float v = valence->find(th[i], mixed[i]);
       if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
       if (v > 0) {
         pos += v;
@@ -359,7 +383,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   if (mentions) out.add(kSentAddr[band]);
   if (lead_mention) out.add(cue("lead_mention"));
 
-  const bool q_end = n && norm[n - 1].find('?') != std::string_view::npos;
+  const bool q_end = n && shown(n - 1).find('?') != std::string_view::npos;
   if (negations) out.add(cue("negation"));
   if (q_marks) out.add(cue("q_mark"));
   if (q_end) out.add(cue("q_end"));
@@ -390,6 +414,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
         if (cues.find(intent_hash(tok.norm, kSeedWord)) & kSpamTag) ++strong;
         continue;
       }
+      if (!b) continue;  // every test below needs a word class of this token
       if (b & kSpamStrong) ++strong;
       if ((b & kWinEnter) && (b1 & kWinNext)) ++strong;
       if ((b & kSign) && (b1 & kUp)) ++strong;
@@ -397,7 +422,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       if ((b & kClick) && (b1 & kClickNext)) ++strong;
       if ((b & kFollow) && (b1 & kFollowNext)) ++strong;
       if ((b & kEarn) && (b1 & kMoney)) ++strong;
-      if ((b & kOff) && i > 0 && norm[i - 1] == "%") ++strong;  // "50% off"
+      if ((b & kOff) && i > 0 && shown(i - 1) == "%") ++strong;  // "50% off"
       if (tok.kind == TokenKind::word && (b & kSpamWeak)) ++weak;
     }
     *spam = (strong >= 1 && (urls || strong >= 2 || hashtags >= 2)) || (urls && weak >= 2) || hashtags >= 5 ||
