@@ -47,6 +47,10 @@ enum ItemKind : std::uint8_t { kWord, kEmoticon, kEmoji, kOpaque };
 
 struct Item {
   const LexEntry* e = nullptr;
+  // Copies of e->flags and e->booster (0 when e is null), so the context rules in step 2 read the items
+  // array alone instead of following a pointer into the lexicon for every neighbour they look at.
+  std::uint16_t flags = 0;
+  float booster = 0;
   float valence = 0;        // lexical valence (0 = none)
   bool has_valence = false;
   bool caps = false;
@@ -169,6 +173,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       it.e = lex_.find(std::string_view(buf, n));
     }
     if (it.e) {
+      it.flags = it.e->flags;
+      it.booster = it.e->booster;
       it.has_valence = it.e->flags & kLexValence;
       it.valence = it.e->valence;
       it.negator = it.e->flags & kLexNegator;
@@ -226,6 +232,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
               Item& it = items.emplace_back();
               it.kind = kWord;
               it.e = hit;
+              it.flags = hit->flags;
+              it.booster = hit->booster;
               it.has_valence = hit->flags & kLexValence;
               it.valence = hit->valence;
               it.clause_start = pending_clause;
@@ -301,6 +309,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
           std::string low = t.norm;
           for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           if ((it.e = lex_.find(low))) {
+            it.flags = it.e->flags;
+            it.booster = it.e->booster;
             it.has_valence = it.e->flags & kLexValence;
             it.valence = it.e->valence;
           }
@@ -339,7 +349,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   const bool cap_diff = caps_words > 0 && caps_words < word_items;
   const double nscalar = opts_.neg_scalar;
   const std::size_t n = items.size();
-  auto flag = [&](std::size_t k, std::uint16_t f) { return items[k].e && (items[k].e->flags & f); };
+  auto flag = [&](std::size_t k, std::uint16_t f) { return (items[k].flags & f) != 0; };
   auto in_lex = [&](std::size_t k) { return items[k].has_valence; };
   std::size_t clause_begin = 0;
   std::ptrdiff_t last_negator = -1;  // most recent negator in the current clause
@@ -357,7 +367,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       clause_begin = i;
       last_negator = -1;
     }
-    if (it.e && (it.e->flags & kLexBooster)) {
+    if (it.flags & kLexBooster) {
       continue;  // boosters modify the next words; they carry no valence of their own
     }
     if (!it.has_valence) {
@@ -386,8 +396,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         continue;
       }
       // Booster at distance d, scaled down with distance.
-      if (p.e && (p.e->flags & kLexBooster)) {
-        double s = p.e->booster;
+      if (p.flags & kLexBooster) {
+        double s = p.booster;
         if (v < 0) s = -s;
         if (p.caps && cap_diff) s += v > 0 ? kCapsIncrement : -kCapsIncrement;
         if (d == 2) s *= 0.95;
