@@ -50,7 +50,8 @@ struct Entry {
 const std::array<Entry, std::size(kEmojiValence)>& sorted_entries() {
   static const auto sorted = [] {
     std::array<Entry, std::size(kEmojiValence)> a{};
-    for (std::size_t k = 0; k < a.size(); ++k) a[k] = {decode_first(kEmojiValence[k].emoji).first, kEmojiValence[k].valence};
+    for (std::size_t k = 0; k < a.size(); ++k)
+      a[k] = {decode_first(kEmojiValence[k].emoji).first, kEmojiValence[k].valence};
     std::sort(a.begin(), a.end(), [](const Entry& x, const Entry& y) { return x.cp < y.cp; });
     return a;
   }();
