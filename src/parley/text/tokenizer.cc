@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 
@@ -98,17 +99,29 @@ bool needs_nfc(std::string_view s) {
   const std::uint64_t* stable = nfc_stable_bmp();
   std::size_t i = 0, n = s.size();
   while (i < n) {
-    // 8 ASCII bytes at a time: the common case for English posts.
+    // 8 bytes at a time, jumping straight to the first non-ASCII byte: accented Latin has one every few
+    // letters, and stepping a byte at a time up to it cost more than the check itself.
     if (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
+      const std::uint64_t high = w & 0x8080808080808080ULL;
+      if (high == 0) {
         i += 8;
         continue;
       }
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // On little-endian hosts the lowest set bit marks the first such byte; elsewhere the code below
+      // steps there one code point at a time (ASCII decodes as stable).
+      if constexpr (std::endian::native == std::endian::little)
+        i += static_cast<std::size_t>(std::countr_zero(high)) >> 3;
+    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
+      continue;
+    }
+    // Lead bytes C0..CB with a byte after them decode below U+0300: stable (Latin-1/Extended), as
+    // decode() + the bitmap would say.
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0xC0 && lead <= 0xCB && i + 1 < n) {
+      i += 2;
       continue;
     }
     Cp c = decode(s, i);
@@ -371,6 +384,8 @@ class Scanner {
   }
 
   std::size_t url(std::size_t i) const {
+    // "http" and "www" both need a 't' or 'w' second (either case): rejects "have", "with", "we" at once.
+    if (i + 1 >= s_.size() || ((s_[i + 1] | 0x20) != 't' && (s_[i + 1] | 0x20) != 'w')) return 0;
     std::string_view rest = std::string_view(s_).substr(i);
     std::size_t start;
     if (iprefix(rest, "https://")) start = 8;
