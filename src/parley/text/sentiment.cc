@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "parley/core/data_dir.h"
+#include "parley/text/sentiment_emoji_valence.h"
 #include "parley/text/sentiment_model_learned.h"
 
 namespace parley::text {
@@ -27,35 +28,29 @@ constexpr double kCapsIncrement = 0.733;
 constexpr double kQuestionIncrement = 0.18;
 constexpr double kQuestionMax = 0.96;
 
-// Emoji whose description words miss the lexicon, or mislead it ("fire" is -1.4 as a word but the emoji
-// praises), given a valence on VADER's -4..+4 scale by hand. Not fitted to any evaluation data.
-struct EmojiValence {
-  std::string_view emoji;
-  float valence;
-};
-constexpr EmojiValence kEmojiValence[] = {
-    {"😡", -2.5f}, {"🤬", -3.0f}, {"😠", -2.3f}, {"😤", -1.5f}, {"🙄", -1.2f}, {"😒", -1.5f},
-    {"🤮", -2.5f}, {"🤢", -2.0f}, {"💩", -1.5f}, {"👎", -1.8f}, {"💔", -2.5f}, {"😞", -2.0f},
-    {"😩", -1.8f}, {"😫", -1.8f}, {"😖", -1.8f}, {"😣", -1.5f}, {"😬", -0.8f}, {"😑", -0.8f},
-    {"😐", -0.3f}, {"🤦", -1.5f}, {"😔", -1.5f}, {"😟", -1.2f}, {"😕", -1.0f}, {"☹", -1.8f},
-    {"🙁", -1.5f}, {"😢", -2.1f}, {"😭", -2.0f}, {"😱", -2.0f}, {"😨", -2.0f}, {"😰", -2.0f},
-    {"👍", 1.8f},  {"👏", 1.8f},  {"🙌", 2.0f},  {"🎉", 2.2f},  {"🥳", 2.5f},  {"💯", 2.0f},
-    {"🔥", 1.5f},  {"💪", 1.5f},  {"🙏", 1.2f},  {"✨", 1.2f},  {"⭐", 1.5f},  {"🌟", 1.8f},
-    {"✅", 1.0f},  {"👌", 1.5f},  {"🤩", 3.0f},  {"😍", 3.0f},  {"🥰", 3.0f},  {"😘", 2.5f},
-    {"❤", 3.0f},   {"💕", 2.8f},  {"💖", 2.8f},  {"💗", 2.8f},  {"💙", 2.5f},  {"💚", 2.5f},
-    {"💜", 2.5f},  {"🧡", 2.5f},  {"💛", 2.5f},  {"😂", 1.8f},  {"🤣", 2.2f},  {"😀", 2.0f},
-    {"😃", 2.2f},  {"😄", 2.3f},  {"😁", 2.2f},  {"😊", 2.3f},  {"🙂", 1.2f},  {"😉", 1.5f},
-    {"😎", 1.8f},  {"🤗", 2.0f},  {"😅", 0.5f},  {"🤔", 0.0f},  {"😏", 0.3f},  {"🤷", 0.0f},
-};
-
+// Whether w contains "n't" or "n’t". One pass over the bytes instead of two substring searches: it runs
+// on every word, and the apostrophe (or the lead byte of U+2019) is rare, so most words cost a short loop.
 bool contains_nt(std::string_view w) {
-  return w.find("n't") != std::string_view::npos || w.find("n\xE2\x80\x99t") != std::string_view::npos;
+  const std::size_t n = w.size();
+  for (std::size_t k = 1; k + 1 < n; ++k) {
+    const char c = w[k];
+    if (c == '\'') {
+      if (w[k - 1] == 'n' && w[k + 1] == 't') return true;
+    } else if (c == '\xE2') {
+      if (w[k - 1] == 'n' && k + 3 < n && w[k + 1] == '\x80' && w[k + 2] == '\x99' && w[k + 3] == 't') return true;
+    }
+  }
+  return false;
 }
 
 enum ItemKind : std::uint8_t { kWord, kEmoticon, kEmoji, kOpaque };
 
 struct Item {
   const LexEntry* e = nullptr;
+  // Copies of e->flags and e->booster (0 when e is null), so the context rules in step 2 read the items
+  // array alone instead of following a pointer into the lexicon for every neighbour they look at.
+  std::uint16_t flags = 0;
+  float booster = 0;
   float valence = 0;        // lexical valence (0 = none)
   bool has_valence = false;
   bool caps = false;
@@ -156,7 +151,10 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   thread_local std::vector<char> sentence_is_question;
   sentence_is_question.assign(1, 0);
   int caps_words = 0, word_items = 0;
-  auto add_word = [&](std::string_view norm, bool caps, bool elong, std::uint8_t kind) -> Item& {
+  // `known`, when not null, is the lexicon entry of `norm` already looked up by the caller (possibly null
+  // for "not in the lexicon"), so a word is hashed and probed once.
+  auto add_word = [&](std::string_view norm, bool caps, bool elong, std::uint8_t kind,
+                      const LexEntry* const* known = nullptr) -> Item& {
     Item& it = items.emplace_back();
     it.kind = kind;
     it.caps = caps;
@@ -165,7 +163,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
     it.sentence = sentence;
     pending_clause = false;
     it.sentence = sentence;
-    it.e = lex_.find(norm);
+    it.e = known ? *known : lex_.find(norm);
     if (!it.e && elong) {
       // Elongations are cut to two letters in norm ("goood" -> "good"); the word may need one ("soo").
       char buf[64];
@@ -175,6 +173,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       it.e = lex_.find(std::string_view(buf, n));
     }
     if (it.e) {
+      it.flags = it.e->flags;
+      it.booster = it.e->booster;
       it.has_valence = it.e->flags & kLexValence;
       it.valence = it.e->valence;
       it.negator = it.e->flags & kLexNegator;
@@ -207,8 +207,11 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       case TokenKind::number: {
         // VADER drops one-character tokens ("a", "I", "2").
         if (!opts_.single_letters && t.end - t.begin == 1) break;
+        const LexEntry* e = nullptr;
+        const LexEntry* const* known = nullptr;
         if ((opts_.multiword || opts_.kind_of) && t.kind == TokenKind::word) {
-          const LexEntry* e = lex_.find(t.norm);
+          e = lex_.find(t.norm);
+          known = &e;
           if (e && (e->flags & kLexMweStart)) {
             // Longest n-gram first (3 then 2 words) over the next word tokens.
             const LexEntry* hit = nullptr;
@@ -229,6 +232,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
               Item& it = items.emplace_back();
               it.kind = kWord;
               it.e = hit;
+              it.flags = hit->flags;
+              it.booster = hit->booster;
               it.has_valence = hit->flags & kLexValence;
               it.valence = hit->valence;
               it.clause_start = pending_clause;
@@ -240,7 +245,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
             }
           }
         }
-        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord);
+        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord, known);
         // VADER: "kind" in "kind of" is not the adjective.
         if (!opts_.kind_of && t.norm == "kind" && ti + 1 < toks.size() && toks[ti + 1].norm == "of") {
           it.has_valence = false;
@@ -304,6 +309,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
           std::string low = t.norm;
           for (char& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
           if ((it.e = lex_.find(low))) {
+            it.flags = it.e->flags;
+            it.booster = it.e->booster;
             it.has_valence = it.e->flags & kLexValence;
             it.valence = it.e->valence;
           }
@@ -313,21 +320,15 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       case TokenKind::emoji: {
         if (opts_.emoji_direct) {
           std::string_view raw = tk.raw(t);
-          const EmojiValence* hand = nullptr;
-          for (const auto& ev : kEmojiValence)
-            if (raw.starts_with(ev.emoji)) {
-              // Only the base emoji plus VS16 / skin tone, not a longer ZWJ sequence starting with it.
-              std::string_view rest = raw.substr(ev.emoji.size());
-              if (rest.empty() || rest.starts_with("\xEF\xB8\x8F") || rest.starts_with("\xF0\x9F\x8F")) hand = &ev;
-              break;
-            }
+          // Only the base emoji plus VS16 / skin tone, not a longer ZWJ sequence starting with it.
+          const float* hand = hand_emoji_valence(raw);
           Item& it = items.emplace_back();
           it.kind = kEmoji;
           it.clause_start = pending_clause;
           it.sentence = sentence;
           pending_clause = false;
           if (hand) {
-            it.valence = hand->valence;
+            it.valence = *hand;
           } else {
             // Sum of the description's word valences, kept on the lexicon's scale.
             float v = 0;
@@ -348,7 +349,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   const bool cap_diff = caps_words > 0 && caps_words < word_items;
   const double nscalar = opts_.neg_scalar;
   const std::size_t n = items.size();
-  auto flag = [&](std::size_t k, std::uint16_t f) { return items[k].e && (items[k].e->flags & f); };
+  auto flag = [&](std::size_t k, std::uint16_t f) { return (items[k].flags & f) != 0; };
   auto in_lex = [&](std::size_t k) { return items[k].has_valence; };
   std::size_t clause_begin = 0;
   std::ptrdiff_t last_negator = -1;  // most recent negator in the current clause
@@ -366,7 +367,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       clause_begin = i;
       last_negator = -1;
     }
-    if (it.e && (it.e->flags & kLexBooster)) {
+    if (it.flags & kLexBooster) {
       continue;  // boosters modify the next words; they carry no valence of their own
     }
     if (!it.has_valence) {
@@ -395,8 +396,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         continue;
       }
       // Booster at distance d, scaled down with distance.
-      if (p.e && (p.e->flags & kLexBooster)) {
-        double s = p.e->booster;
+      if (p.flags & kLexBooster) {
+        double s = p.booster;
         if (v < 0) s = -s;
         if (p.caps && cap_diff) s += v > 0 ? kCapsIncrement : -kCapsIncrement;
         if (d == 2) s *= 0.95;

@@ -6,9 +6,11 @@
 #include <utf8proc.h>
 
 #include <array>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 
+#include "parley/text/codepoint_class.h"
 #include "parley/text/tokenizer_emoticons.h"
 
 namespace parley::text {
@@ -53,12 +55,6 @@ inline Cp decode(std::string_view s, std::size_t i) {
   return {0xFFFD, 1};
 }
 
-inline void append_utf8(std::string& out, std::int32_t cp) {
-  char buf[4];
-  auto n = utf8proc_encode_char(cp, reinterpret_cast<utf8proc_uint8_t*>(buf));
-  out.append(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
-}
-
 // Code points whose NFC quick-check value is Yes: text made only of these is already NFC, so the
 // normalisation pass (an allocation and a full copy) can be skipped. The ranges are conservative: Latin-1
 // and Latin Extended (below the combining diacritics at U+0300), general punctuation, symbols, kana, CJK
@@ -66,6 +62,12 @@ inline void append_utf8(std::string& out, std::int32_t cp) {
 // singleton decompositions and U+3099/A compose with kana, so they are left out.
 inline bool nfc_stable(std::int32_t cp) {
   if (cp < 0x300) return true;
+  if (cp >= 0x600 && cp <= 0x6FF) {
+    // Arabic letters, digits and punctuation; the harakat and Quranic marks (U+0610..061A, U+064B..065F,
+    // U+0670, U+06D6..06ED) reorder or compose (hamza above/below, madda), so they are left out.
+    return cp <= 0x60F || (cp >= 0x61B && cp <= 0x64A) || (cp >= 0x660 && cp <= 0x66F) ||
+           (cp >= 0x671 && cp <= 0x6D5) || cp >= 0x6EE;
+  }
   if (cp >= 0x2002 && cp <= 0x20CF) return true;
   if (cp == 0x20E3) return true;                                    // keycap
   if (cp >= 0x2190 && cp <= 0x2328) return true;                   // arrows, math, technical
@@ -81,24 +83,49 @@ inline bool nfc_stable(std::int32_t cp) {
   return false;
 }
 
+// nfc_stable() for the BMP as a bitmap (8 KB), built from it once: needs_nfc() runs over every non-ASCII
+// code point of every post, and the chain of range tests was a tenth of the tokenizer's time.
+const std::uint64_t* nfc_stable_bmp() {
+  static const std::array<std::uint64_t, 0x10000 / 64> bits = [] {
+    std::array<std::uint64_t, 0x10000 / 64> b{};
+    for (std::int32_t cp = 0; cp < 0x10000; ++cp)
+      if (nfc_stable(cp)) b[static_cast<std::size_t>(cp) >> 6] |= std::uint64_t{1} << (cp & 63);
+    return b;
+  }();
+  return bits.data();
+}
+
 bool needs_nfc(std::string_view s) {
+  const std::uint64_t* stable = nfc_stable_bmp();
   std::size_t i = 0, n = s.size();
   while (i < n) {
-    // 8 ASCII bytes at a time: the common case for English posts.
+    // 8 bytes at a time, jumping straight to the first non-ASCII byte: accented Latin has one every few
+    // letters, and stepping a byte at a time up to it cost more than the check itself.
     if (i + 8 <= n) {
       std::uint64_t w;
       std::memcpy(&w, s.data() + i, 8);
-      if ((w & 0x8080808080808080ULL) == 0) {
+      const std::uint64_t high = w & 0x8080808080808080ULL;
+      if (high == 0) {
         i += 8;
         continue;
       }
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      // On little-endian hosts the lowest set bit marks the first such byte; elsewhere the code below
+      // steps there one code point at a time (ASCII decodes as stable).
+      if constexpr (std::endian::native == std::endian::little)
+        i += static_cast<std::size_t>(std::countr_zero(high)) >> 3;
+    } else if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
+    // Lead bytes C0..CB with a byte after them decode below U+0300: stable (Latin-1/Extended), as
+    // decode() + the bitmap would say.
+    const unsigned char lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0xC0 && lead <= 0xCB && i + 1 < n) {
+      i += 2;
+      continue;
+    }
     Cp c = decode(s, i);
-    if (!nfc_stable(c.cp)) return true;
+    if (c.cp < 0x10000 ? !((stable[c.cp >> 6] >> (c.cp & 63)) & 1) : !nfc_stable(c.cp)) return true;
     i += c.len;
   }
   return false;
@@ -127,16 +154,44 @@ inline Script script_of(std::int32_t cp) {
   return Script::other;
 }
 
-inline bool is_pictographic(std::int32_t cp) {
-  if (cp < 0xA9) return false;
-  auto bc = utf8proc_get_property(cp)->boundclass;
-  return bc == UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC || bc == UTF8PROC_BOUNDCLASS_E_ZWG ||
-         bc == UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR;
+// UTF-8 bytes of cp, as utf8proc_encode_char writes them (inline: it runs per non-ASCII letter).
+inline std::size_t encode_utf8(std::int32_t cp, char* out) {
+  if (cp < 0) return 0;
+  if (cp < 0x80) {
+    out[0] = static_cast<char>(cp);
+    return 1;
+  }
+  if (cp < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (cp >> 6));
+    out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (cp >> 12));
+    out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  if (cp < 0x110000) {
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+  }
+  return 0;
 }
 
 class Scanner {
  public:
-  Scanner(Tokenized& out) : out_(out), s_(out.text), em_(EmoticonSet::instance()) {}
+  Scanner(Tokenized& out, std::string& buf)
+      : out_(out), s_(out.text), em_(EmoticonSet::instance()), bmp_(bmp_class_table()), buf_(buf) {
+    // norm is built in buf_ and copied once per token; lower-casing can lengthen a code point by at most
+    // one byte (2 -> 3), and every code point takes at least one source byte, so 2x always suffices.
+    if (buf_.size() < 2 * s_.size() + 8) buf_.resize(2 * s_.size() + 8);
+    at_pos_ = s_.find('@');
+    at_run_ = local_run_start(at_pos_);
+  }
 
   void run() {
     const std::size_t n = s_.size();
@@ -159,7 +214,7 @@ class Scanner {
             i = emit_simple(i, e, TokenKind::url);
             continue;
           }
-          if ((e = email(i))) {
+          if (email_possible(i) && (e = email(i))) {
             i = emit_lower(i, e, TokenKind::email, 0);
             continue;
           }
@@ -199,11 +254,12 @@ class Scanner {
         continue;
       }
       Cp cp = decode(s_, i);
-      if (is_pictographic(cp.cp)) {
+      const std::uint8_t cls = cp_class(bmp_, cp.cp);
+      if (cls & kCpPictographic) {
         i = emit_simple(i, grapheme_end(i), TokenKind::emoji);
         continue;
       }
-      switch (utf8proc_category(cp.cp)) {
+      switch (static_cast<utf8proc_category_t>(cls & kCpCategoryMask)) {
         case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
         case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
           i = word(i, TokenKind::word, 0);
@@ -225,6 +281,32 @@ class Scanner {
   }
 
  private:
+  utf8proc_category_t category(std::int32_t cp) const {
+    return static_cast<utf8proc_category_t>(cp_class(bmp_, cp) & kCpCategoryMask);
+  }
+  bool is_pictographic(std::int32_t cp) const { return cp_class(bmp_, cp) & kCpPictographic; }
+
+  // Start of the run of e-mail local-part characters that ends at `at` (an '@'), or npos.
+  std::size_t local_run_start(std::size_t at) const {
+    if (at == std::string::npos) return std::string::npos;
+    std::size_t k = at;
+    while (k > 0 && is_local_char(static_cast<unsigned char>(s_[k - 1]))) --k;
+    return k;
+  }
+
+  // email(i) scans the local part of every word for an '@' that is rarely there. It can only succeed when
+  // the local-part run starting at i reaches the first '@' after i, i.e. when i lies in the run of local
+  // characters just before that '@'; both are kept for the current '@' so most words are rejected in O(1).
+  bool email_possible(std::size_t i) {
+    if (at_pos_ == std::string::npos) return false;
+    if (i > at_pos_) {
+      at_pos_ = s_.find('@', i);
+      at_run_ = local_run_start(at_pos_);
+      if (at_pos_ == std::string::npos) return false;
+    }
+    return i >= at_run_ && i < at_pos_;
+  }
+
   bool prev_is_alnum(std::size_t i) const {
     if (i == 0) return false;
     unsigned char p = static_cast<unsigned char>(s_[i - 1]);
@@ -232,7 +314,7 @@ class Scanner {
     // Step back to the lead byte of the previous code point.
     std::size_t k = i - 1;
     while (k > 0 && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;
-    auto cat = utf8proc_category(decode(s_, k).cp);
+    auto cat = category(decode(s_, k).cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
   }
 
@@ -246,30 +328,26 @@ class Scanner {
   bool word_start_ok(std::size_t i) const {
     unsigned char c = static_cast<unsigned char>(s_[i]);
     if (c < 0x80) return is_ascii_alnum(c) || c == '_';
-    auto cat = utf8proc_category(decode(s_, i).cp);
-    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !is_pictographic(decode(s_, i).cp);
+    const std::uint8_t cls = cp_class(bmp_, decode(s_, i).cp);
+    const auto cat = cls & kCpCategoryMask;
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !(cls & kCpPictographic);
   }
 
   std::size_t emit_simple(std::size_t b, std::size_t e, TokenKind kind) {
-    Token& t = out_.tokens.emplace_back();
-    t.begin = static_cast<std::uint32_t>(b);
-    t.end = static_cast<std::uint32_t>(e);
-    t.kind = kind;
-    t.norm.assign(s_.data() + b, e - b);
+    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
+                                std::string(s_.data() + b, e - b)});
     return e;
   }
 
   // Mentions and emails: ASCII by construction, norm is the lower-cased text without `skip` leading bytes.
   std::size_t emit_lower(std::size_t b, std::size_t e, TokenKind kind, std::size_t skip) {
-    Token& t = out_.tokens.emplace_back();
-    t.begin = static_cast<std::uint32_t>(b);
-    t.end = static_cast<std::uint32_t>(e);
-    t.kind = kind;
-    t.norm.resize(e - b - skip);
+    char* const norm = buf_.data();
     for (std::size_t k = b + skip; k < e; ++k) {
       unsigned char c = static_cast<unsigned char>(s_[k]);
-      t.norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
+      norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
+    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
+                                std::string(norm, e - b - skip)});
     return e;
   }
 
@@ -290,6 +368,8 @@ class Scanner {
 
   // "1️⃣" and "#⃣": a digit, '#' or '*', optional VS16, then U+20E3.
   std::size_t keycap(std::size_t i) const {
+    // Both forms continue with 0xEF or 0xE2: one byte test turns away nearly every word.
+    if (i + 1 >= s_.size() || (s_[i + 1] != '\xEF' && s_[i + 1] != '\xE2')) return 0;
     std::string_view rest = std::string_view(s_).substr(i + 1);
     if (rest.starts_with("\xEF\xB8\x8F\xE2\x83\xA3")) return i + 7;
     if (rest.starts_with("\xE2\x83\xA3")) return i + 4;
@@ -304,6 +384,8 @@ class Scanner {
   }
 
   std::size_t url(std::size_t i) const {
+    // "http" and "www" both need a 't' or 'w' second (either case): rejects "have", "with", "we" at once.
+    if (i + 1 >= s_.size() || ((s_[i + 1] | 0x20) != 't' && (s_[i + 1] | 0x20) != 'w')) return 0;
     std::string_view rest = std::string_view(s_).substr(i);
     std::size_t start;
     if (iprefix(rest, "https://")) start = 8;
@@ -323,8 +405,8 @@ class Scanner {
       // Internationalised domains and paths may carry letters; anything else (an emoji, a quote mark)
       // ends the URL.
       Cp cp = decode(s_, j);
-      auto cat = utf8proc_category(cp.cp);
-      if (cat > UTF8PROC_CATEGORY_ND || is_pictographic(cp.cp)) break;
+      const std::uint8_t cls = cp_class(bmp_, cp.cp);
+      if ((cls & kCpCategoryMask) > UTF8PROC_CATEGORY_ND || (cls & kCpPictographic)) break;
       j += cp.len;
     }
     // Sentence punctuation after a URL is not part of it; a closing paren is only when it has no partner.
@@ -455,7 +537,7 @@ class Scanner {
         break;
       }
       Cp cp = decode(s_, j);
-      auto cat = utf8proc_category(cp.cp);
+      auto cat = category(cp.cp);
       if (cat == UTF8PROC_CATEGORY_ND) {
         j += cp.len;
         continue;
@@ -470,8 +552,12 @@ class Scanner {
   // or hyphen kept when it sits between letters ("don't", "y'all", "well-known"). Builds the norm on the
   // way: lower-case, letter runs longer than two cut to two. Returns 0 for a hashtag without letters.
   std::size_t word(std::size_t i, TokenKind kind, std::size_t skip) {
-    Token& t = out_.tokens.emplace_back();
-    std::string& norm = t.norm;
+    // The norm goes to buf_ through a raw pointer and into the token once at the end: push_back per byte
+    // (capacity check, terminator) was a good part of the tokenizer's time.
+    char* const norm = buf_.data();
+    std::size_t n = 0;
+    const std::size_t size = s_.size();
+    const char* const src = s_.data();  // a local: stores through `norm` would make s_.data() reload per byte
     std::size_t j = i + skip;
     int upper = 0, lower = 0, caseless = 0;
     std::int32_t last = -1;
@@ -479,29 +565,43 @@ class Scanner {
     bool elongated = false;
     Script script = Script::other;
     bool first = true;
-    while (j < s_.size()) {
-      unsigned char c = static_cast<unsigned char>(s_[j]);
-      std::int32_t cp;
+    while (j < size) {
+      unsigned char c = static_cast<unsigned char>(src[j]);
+      if (static_cast<unsigned char>(c - 'a') < 26) {
+        // ASCII lower-case letter, most of the bytes: the general path below, specialised.
+        ++lower;
+        ++j;
+        first = false;
+        if (c == last) {
+          if (++run >= 3) {
+            elongated = true;
+            continue;  // cut the run at two
+          }
+        } else {
+          last = c;
+          run = 1;
+        }
+        norm[n++] = static_cast<char>(c);
+        continue;
+      }
       std::uint32_t len;
-      bool letter = false, digit = false;
+      bool letter = false;
       std::int32_t low;
       if (c < 0x80) {
         std::uint8_t cls = kAscii[c];
         if (cls & kWordInner) {
           // Joiners inside a word only: a letter or digit must follow (and '_' only in hashtags).
-          bool ok = j + 1 < s_.size() && word_continues(j + 1) && (c == '_' ? kind == TokenKind::hashtag : !first);
+          bool ok = j + 1 < size && word_continues(j + 1) && (c == '_' ? kind == TokenKind::hashtag : !first);
           if (!ok) break;
-          norm.push_back(static_cast<char>(c));
+          norm[n++] = static_cast<char>(c);
           last = -1;
           run = 0;
           ++j;
           continue;
         }
         if (!(cls & (kLower | kUpper | kDigit))) break;
-        cp = c;
         len = 1;
         letter = cls & (kLower | kUpper);
-        digit = cls & kDigit;
         if (cls & kUpper) {
           ++upper;
           low = c + 32;
@@ -511,18 +611,20 @@ class Scanner {
         }
       } else {
         Cp d = decode(s_, j);
-        cp = d.cp;
+        const std::int32_t cp = d.cp;
         len = d.len;
         if (cp == 0x2019) {  // typographic apostrophe, as in "don’t"
-          if (first || j + len >= s_.size() || !word_continues(j + len)) break;
-          norm.append("\xE2\x80\x99");
+          if (first || j + len >= size || !word_continues(j + len)) break;
+          std::memcpy(norm + n, "\xE2\x80\x99", 3);
+          n += 3;
           last = -1;
           run = 0;
           j += len;
           continue;
         }
-        if (is_pictographic(cp)) break;
-        auto cat = utf8proc_category(cp);
+        const std::uint8_t cls = cp_class(bmp_, cp);
+        if (cls & kCpPictographic) break;
+        const auto cat = cls & kCpCategoryMask;
         if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
           Script sc = script_of(cp);
           if (!first && sc != script && (sc != Script::other || script != Script::other) && cp != 0x30FC) break;
@@ -531,10 +633,9 @@ class Scanner {
           if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT) ++upper;
           else if (cat == UTF8PROC_CATEGORY_LL) ++lower;
           else ++caseless;
-          low = utf8proc_tolower(cp);
+          low = (cls & kCpHasLower) ? utf8proc_tolower(cp) : cp;
         } else if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ND) {
           if (first && cat != UTF8PROC_CATEGORY_ND) break;
-          digit = cat == UTF8PROC_CATEGORY_ND;
           low = cp;
         } else {
           break;
@@ -556,22 +657,16 @@ class Scanner {
         last = -1;
         run = 0;
       }
-      (void)digit;
-      if (low < 0x80) norm.push_back(static_cast<char>(low));
-      else append_utf8(norm, low);
+      if (low < 0x80) norm[n++] = static_cast<char>(low);
+      else n += encode_utf8(low, norm + n);
       j += len;
       first = false;
     }
     int letters = upper + lower + caseless;
-    if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) {
-      out_.tokens.pop_back();
-      return 0;
-    }
-    t.begin = static_cast<std::uint32_t>(i);
-    t.end = static_cast<std::uint32_t>(j);
-    t.kind = kind;
-    t.all_caps = upper >= 2 && lower == 0 && caseless == 0;
-    t.elongated = elongated;
+    if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) return 0;
+    // Constructing the string in place is cheaper than assign() into an empty one (an out-of-line call).
+    out_.tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), kind,
+                                upper >= 2 && lower == 0 && caseless == 0, elongated, std::string(norm, n)});
     return j;
   }
 
@@ -579,7 +674,7 @@ class Scanner {
     unsigned char c = static_cast<unsigned char>(s_[j]);
     if (c < 0x80) return is_ascii_alnum(c);
     Cp d = decode(s_, j);
-    auto cat = utf8proc_category(d.cp);
+    auto cat = category(d.cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
   }
 
@@ -602,6 +697,10 @@ class Scanner {
   Tokenized& out_;
   const std::string& s_;
   const EmoticonSet& em_;
+  const std::uint8_t* bmp_;  // bmp_class_table()
+  std::string& buf_;         // scratch for norm, 2 * text size + 8 bytes
+  std::size_t at_pos_ = std::string::npos;  // first '@' at or after the last email_possible() position
+  std::size_t at_run_ = std::string::npos;  // start of the local-part run ending at at_pos_
 };
 
 }  // namespace
@@ -611,7 +710,9 @@ Tokenized tokenize(std::string_view utf8) {
   out.text = normalize_nfc(utf8);
   // About one token per five bytes of social text; reserving once avoids regrowth on most posts.
   out.tokens.reserve(out.text.size() / 5 + 4);
-  Scanner(out).run();
+  // Per thread, so tokenize stays safe to call from many threads and allocates no scratch per post.
+  thread_local std::string buf;
+  Scanner(out, buf).run();
   return out;
 }
 
