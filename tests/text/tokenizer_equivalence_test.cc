@@ -133,5 +133,13 @@ TEST(CodepointClass, TableMatchesUtf8proc) {
   EXPECT_FALSE(cp_class(t, 'a') & kCpPictographic);
 }
 
+// The tokenizer's norm buffer is twice the text: no code point may grow more than that when lower-cased.
+TEST(CodepointClass, LowerCaseAtMostDoublesBytes) {
+  for (std::int32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    ASSERT_LE(utf8(utf8proc_tolower(cp)).size(), 2 * utf8(cp).size()) << cp;
+  }
+}
+
 }  // namespace
 }  // namespace parley::text

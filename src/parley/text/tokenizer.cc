@@ -186,8 +186,9 @@ class Scanner {
  public:
   Scanner(Tokenized& out, std::string& buf)
       : out_(out), s_(out.text), em_(EmoticonSet::instance()), bmp_(bmp_class_table()), buf_(buf) {
-    // norm is built in buf_ and copied once per token; lower-casing can lengthen a code point by at most
-    // one byte (2 -> 3), and every code point takes at least one source byte, so 2x always suffices.
+    // norm is built in buf_ and copied once per token. A norm is never longer than twice its source bytes:
+    // lower-casing at most doubles a code point's UTF-8 length (CodepointClass.LowerCaseAtMostDoublesBytes
+    // checks every code point), and '’' and joiners are copied as they are.
     if (buf_.size() < 2 * s_.size() + 8) buf_.resize(2 * s_.size() + 8);
     at_pos_ = s_.find('@');
     at_run_ = local_run_start(at_pos_);
