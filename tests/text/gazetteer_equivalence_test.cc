@@ -357,23 +357,32 @@ void expect_same(const Gazetteer& g, const ReferenceGazetteer& ref, const std::s
   ASSERT_EQ(show(a), show(b)) << "text: " << text;
 }
 
+// The demo organisation's forms alone: few first characters, so the scan takes its narrower candidates.
+std::vector<GazetteerEntry> demo_entries() {
+  auto e = entries();
+  e.resize(7);
+  return e;
+}
+
 TEST(GazetteerEquivalence, SameMatchesAsTheAutomatonOnGeneratedTexts) {
-  const auto e = entries();
-  Gazetteer g(e);
-  ReferenceGazetteer ref(e);
-  std::mt19937 rng(20261130);
-  for (int k = 0; k < 20000; ++k) expect_same(g, ref, random_text(rng, rng() % 24));
-  for (int k = 0; k < 50; ++k) expect_same(g, ref, random_text(rng, 2000));  // long texts
-  expect_same(g, ref, "");
+  for (const auto& e : {entries(), demo_entries()}) {
+    Gazetteer g(e);
+    ReferenceGazetteer ref(e);
+    std::mt19937 rng(20261130);
+    for (int k = 0; k < 20000; ++k) expect_same(g, ref, random_text(rng, rng() % 24));
+    for (int k = 0; k < 50; ++k) expect_same(g, ref, random_text(rng, 2000));  // long texts
+    expect_same(g, ref, "");
+  }
 }
 
 TEST(GazetteerEquivalence, SameMatchesOnEveryPieceAlone) {
-  const auto e = entries();
-  Gazetteer g(e);
-  ReferenceGazetteer ref(e);
-  for (const auto& p : pieces())
-    for (const auto& l : separators())
-      for (const auto& r : separators()) expect_same(g, ref, l + p + r);
+  for (const auto& e : {entries(), demo_entries()}) {
+    Gazetteer g(e);
+    ReferenceGazetteer ref(e);
+    for (const auto& p : pieces())
+      for (const auto& l : separators())
+        for (const auto& r : separators()) expect_same(g, ref, l + p + r);
+  }
 }
 
 TEST(GazetteerEquivalence, SameMatchesOnRandomBytes) {
