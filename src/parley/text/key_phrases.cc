@@ -172,19 +172,25 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   thread_local std::vector<std::uint32_t> words;  // word ids, in text order
   thread_local std::vector<Phrase> phrases;
   thread_local std::vector<WordStat> wstat;
-  thread_local std::vector<std::uint32_t> whash;  // wstat[i].key.hash, packed for the search
+  thread_local std::vector<std::uint32_t> slots;  // open addressing over word ids + 1 (0 = empty)
   thread_local std::vector<std::uint32_t> order;
   words.clear();
   phrases.clear();
   wstat.clear();
-  whash.clear();
+  // At most one slot in two used: a probe usually ends on its first slot, found or empty, where a linear
+  // search over the words seen so far ended after a data-dependent number of steps.
+  std::size_t table = 64;
+  while (table < 2 * t.tokens.size()) table *= 2;
+  slots.assign(table, 0);
+  const std::size_t slot_mask = table - 1;
   auto id_of = [&](std::string_view w, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
-    const std::uint32_t* h = whash.data();
-    for (std::size_t i = 0, n = whash.size(); i < n; ++i)
-      if (h[i] == k.hash && wstat[i].word.size() == w.size() && k.same(wstat[i].key, w, wstat[i].word))
-        return static_cast<std::uint32_t>(i);
+    std::size_t s = k.hash & slot_mask;
+    for (; slots[s] != 0; s = (s + 1) & slot_mask) {
+      const WordStat& ws = wstat[slots[s] - 1];
+      if (ws.key.hash == k.hash && ws.word.size() == w.size() && k.same(ws.key, w, ws.word)) return slots[s] - 1;
+    }
     wstat.push_back({w, k, 0, 0, 0});
-    whash.push_back(k.hash);
+    slots[s] = static_cast<std::uint32_t>(wstat.size());
     return static_cast<std::uint32_t>(wstat.size() - 1);
   };
   // Candidate phrases as ranges of word ids; hashtags separately.
