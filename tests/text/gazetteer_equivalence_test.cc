@@ -399,6 +399,23 @@ TEST(GazetteerEquivalence, SameMatchesOnRandomBytes) {
   }
 }
 
+// Many forms starting with punctuation: the scan goes byte by byte (scan_bytes) instead of by 64-byte
+// masks, and must agree all the same.
+TEST(GazetteerEquivalence, ManyStartCharactersUseTheByteLoop) {
+  auto e = entries();
+  e.push_back({EntityKind::keyword, "!alert", {"%off", "&co", "*star", "+plus", "=eq", "~tilde", "^up", "n5!"}});
+  Gazetteer g(e);
+  ReferenceGazetteer ref(e);
+  std::mt19937 rng(23);
+  const std::vector<std::string> extra = {"!alert", "%OFF", "&Co", "*star*", "+plus", "a=eq", "~tilde", "^UP", "N5!"};
+  for (int k = 0; k < 10000; ++k) {
+    std::string t = random_text(rng, rng() % 16);
+    t += extra[rng() % extra.size()];
+    t += random_text(rng, rng() % 4);
+    expect_same(g, ref, t);
+  }
+}
+
 TEST(GazetteerEquivalence, NoPatternsAndOnlyFreePatterns) {
   for (const std::vector<GazetteerEntry>& e :
        {std::vector<GazetteerEntry>{}, std::vector<GazetteerEntry>{{EntityKind::keyword, "@a", {"$5", "🔥"}}},
