@@ -4,6 +4,9 @@
 // below were taken from the extractors as they were before that work (main at 231cdcd).
 #include <gtest/gtest.h>
 
+#include <math.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -135,6 +138,25 @@ TEST(ModelFeatures, SentimentFeatureStreamIsPinned) {
     fp.add(f.hashed_value);
   }
   EXPECT_EQ(fp.h, 16865087831167014944ull);
+}
+
+// The count features are log1p(count) as glibc's log1pf computes it at run time (what the model was trained
+// with); the extractor takes small counts from a table, which must hold exactly those values (GCC's
+// compile-time folding of log1pf differs by an ulp for some counts).
+TEST(ModelFeatures, SentimentCountFeaturesAreRunTimeLog1pf) {
+  float (*volatile runtime_log1pf)(float) = ::log1pf;
+  Sentiment rules;
+  SentimentRuleStats st;
+  SentimentFeatures f;
+  const Tokenized t = tokenize("ok");
+  for (int n = -2; n <= 400; ++n) {
+    st.pos_items = st.neg_items = st.negated = st.negators = st.words = n;
+    extract_sentiment_features(t, rules, st, &f);
+    const float want = runtime_log1pf(static_cast<float>(std::max(n, 0)));
+    for (int j : {8, 9, 10, 11}) ASSERT_EQ(std::memcmp(&f.dense[j], &want, sizeof want), 0) << n << " " << j;
+    const float words = want / 4;
+    ASSERT_EQ(std::memcmp(&f.dense[16], &words, sizeof words), 0) << n;
+  }
 }
 
 }  // namespace

@@ -96,6 +96,24 @@ TEST(TokenizerEquivalence, GeneratedPosts) {
   }
 }
 
+// Lower-case runs are copied eight bytes at a time unless a letter repeats across the boundary or three
+// times in a row: words over a two-letter alphabet hit every such case at every offset.
+TEST(TokenizerEquivalence, LowerCaseRunsAndElongations) {
+  std::uint64_t seed = 42;
+  const char alphabet[] = "aabbaAB1'-";
+  for (int n = 0; n < 40000; ++n) {
+    std::string s(next(seed) % 4, ' ');
+    const int words = 1 + static_cast<int>(next(seed) % 3);
+    for (int w = 0; w < words; ++w) {
+      const std::size_t len = 1 + next(seed) % 24;
+      const std::size_t letters = next(seed) % 2 ? 4 : std::size(alphabet) - 1;
+      for (std::size_t k = 0; k < len; ++k) s += alphabet[next(seed) % letters];
+      s += next(seed) % 2 ? " " : "";
+    }
+    ASSERT_EQ(diff(s), "") << s;
+  }
+}
+
 TEST(TokenizerEquivalence, LongText) {
   std::string s;
   for (int k = 0; k < 50; ++k)
@@ -131,6 +149,14 @@ TEST(CodepointClass, TableMatchesUtf8proc) {
   }
   EXPECT_TRUE(cp_class(t, 0x1F600) & kCpPictographic);  // beyond the table: computed
   EXPECT_FALSE(cp_class(t, 'a') & kCpPictographic);
+}
+
+// The tokenizer's norm buffer is twice the text: no code point may grow more than that when lower-cased.
+TEST(CodepointClass, LowerCaseAtMostDoublesBytes) {
+  for (std::int32_t cp = 0; cp < 0x110000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    ASSERT_LE(utf8(utf8proc_tolower(cp)).size(), 2 * utf8(cp).size()) << cp;
+  }
 }
 
 }  // namespace

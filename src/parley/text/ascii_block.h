@@ -29,7 +29,7 @@ inline std::uint32_t high_bits(__m128i v) { return static_cast<std::uint32_t>(_m
 // copied into a zeroed buffer: a 16-byte load of bytes just stored one by one cannot be forwarded from the
 // store buffer and stalled the loop for longer than the rest of the work. Only texts under 16 bytes copy.
 template <class F>
-inline void for_chunks(const unsigned char* s, std::size_t n, std::size_t i, F&& f) {
+[[gnu::always_inline]] inline void for_chunks(const unsigned char* s, std::size_t n, std::size_t i, F&& f) {
   for (unsigned k = 0; k < 4; ++k) {
     const std::size_t o = i + 16 * k;
     if (o >= n) return;

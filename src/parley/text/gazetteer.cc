@@ -396,7 +396,7 @@ void Gazetteer::Impl::scan_blocks(std::string_view text, std::vector<GazetteerHi
   while (i < n) {
     const std::size_t len = std::min<std::size_t>(64, n - i);
     std::uint64_t high = 0, word = 0, at_boundary = 0, anywhere = 0;
-    ascii_block::for_chunks(bytes, n, i, [&](__m128i v, unsigned shift, unsigned k) {
+    ascii_block::for_chunks(bytes, n, i, [&](__m128i v, unsigned shift, unsigned k) __attribute__((always_inline)) {
       using namespace ascii_block;
       const unsigned at = 16 * k;
       high |= static_cast<std::uint64_t>(high_bits(v) >> shift) << at;

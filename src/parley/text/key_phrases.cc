@@ -167,24 +167,30 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   // Words are numbered by distinct norm (a post has a few dozen words at most, so a linear search over
   // their keys beats a hash table), which makes RAKE's statistics array look-ups and phrase comparison
   // integer compares.
-  struct Phrase { std::uint32_t first, count; bool hashtag; double score; };
+  struct Phrase { std::uint32_t first, count; bool hashtag; double score; std::uint64_t sig; };
   struct WordStat { std::string_view word; WordKey key; double freq, degree, ratio; };
   thread_local std::vector<std::uint32_t> words;  // word ids, in text order
   thread_local std::vector<Phrase> phrases;
   thread_local std::vector<WordStat> wstat;
-  thread_local std::vector<std::uint32_t> whash;  // wstat[i].key.hash, packed for the search
+  thread_local std::vector<std::uint32_t> slots;  // open addressing over word ids + 1 (0 = empty)
   thread_local std::vector<std::uint32_t> order;
   words.clear();
   phrases.clear();
   wstat.clear();
-  whash.clear();
-  auto id_of = [&](std::string_view w, const WordKey& k) -> std::uint32_t {
-    const std::uint32_t* h = whash.data();
-    for (std::size_t i = 0, n = whash.size(); i < n; ++i)
-      if (h[i] == k.hash && wstat[i].word.size() == w.size() && k.same(wstat[i].key, w, wstat[i].word))
-        return static_cast<std::uint32_t>(i);
+  // At most one slot in two used: a probe usually ends on its first slot, found or empty, where a linear
+  // search over the words seen so far ended after a data-dependent number of steps.
+  std::size_t table = 64;
+  while (table < 2 * t.tokens.size()) table *= 2;
+  slots.assign(table, 0);
+  const std::size_t slot_mask = table - 1;
+  auto id_of = [&](std::string_view w, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
+    std::size_t s = k.hash & slot_mask;
+    for (; slots[s] != 0; s = (s + 1) & slot_mask) {
+      const WordStat& ws = wstat[slots[s] - 1];
+      if (ws.key.hash == k.hash && ws.word.size() == w.size() && k.same(ws.key, w, ws.word)) return slots[s] - 1;
+    }
     wstat.push_back({w, k, 0, 0, 0});
-    whash.push_back(k.hash);
+    slots[s] = static_cast<std::uint32_t>(wstat.size());
     return static_cast<std::uint32_t>(wstat.size() - 1);
   };
   // Candidate phrases as ranges of word ids; hashtags separately.
@@ -192,14 +198,14 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   auto close_run = [&] {
     if (run_len)
       phrases.push_back({static_cast<std::uint32_t>(run_start),
-                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0});
+                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0, 0});
     run_len = 0;
   };
   for (const auto& tok : t.tokens) {
     if (tok.kind == TokenKind::hashtag && !tok.norm.empty()) {
       close_run();
       words.push_back(id_of(tok.norm, WordKey(tok.norm)));
-      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0});
+      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0, 0});
       continue;
     }
     if (tok.kind != TokenKind::word || tok.norm.size() <= 1) { close_run(); continue; }
@@ -224,16 +230,26 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
     if (s.freq > 0) s.ratio = s.degree / s.freq;
   // Phrase scores; a repeated phrase (same words, same hashtag-ness, hence the same text) is listed once,
   // at its first position.
+  // With fewer than 2^15 distinct words a phrase packs into one integer (up to four 15-bit ids, its length
+  // and hashtag-ness), so the repeat check is one compare per earlier phrase.
+  const bool packed = wstat.size() < (1u << 15);
   order.clear();
   for (std::uint32_t k = 0; k < phrases.size(); ++k) {
     Phrase& p = phrases[k];
     bool repeated = false;
-    for (std::uint32_t o : order) {
-      const Phrase& q = phrases[o];
-      if (q.count == p.count && q.hashtag == p.hashtag &&
-          std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
-        repeated = true;
-        break;
+    if (packed) {
+      std::uint64_t sig = p.count | (p.hashtag ? 8u : 0u);
+      for (std::uint32_t i = 0; i < p.count; ++i) sig |= static_cast<std::uint64_t>(words[p.first + i]) << (4 + 15 * i);
+      p.sig = sig;
+      for (std::uint32_t o : order) repeated |= phrases[o].sig == sig;
+    } else {
+      for (std::uint32_t o : order) {
+        const Phrase& q = phrases[o];
+        if (q.count == p.count && q.hashtag == p.hashtag &&
+            std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
+          repeated = true;
+          break;
+        }
       }
     }
     if (repeated) continue;

@@ -71,9 +71,10 @@ class Lexicon {
   bool same_key(const Record& r, std::string_view key) const;
   void grow();
   // One bit per value of hash bits 16..31 (bits the slot index and the tag do not use), set for every
-  // key. Most tokens probed are not in the lexicon (names, other languages, function words); this 8 KB
-  // filter stays in L1 and answers most of those misses without touching the 128 KB slot array, whose
-  // load was the cost of probe(). A false positive only costs the ordinary probe.
+  // key (~11% of the bits for the 7,683 keys shipped). Most tokens probed are not in the lexicon (names,
+  // other languages, function words); this 8 KB filter answers most of those misses from one cache line
+  // that is usually in L1/L2, without touching the 128 KB slot array, whose load was most of probe()'s
+  // time. A false positive only costs the ordinary probe.
   static constexpr std::size_t kFilterBits = 1 << 16;
   static std::uint32_t filter_bit(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 16) & (kFilterBits - 1); }
   std::vector<std::uint64_t> filter_;

@@ -102,7 +102,7 @@ inline std::size_t count_window(std::string_view text, std::size_t i, Counter& c
   const std::size_t n = text.size();
   const std::size_t len = std::min<std::size_t>(64, n - i);
   std::uint64_t high = 0, upper = 0, lower = 0, apos = 0, bang = 0;
-  ascii_block::for_chunks(s, n, i, [&](__m128i v, unsigned shift, unsigned k) {
+  ascii_block::for_chunks(s, n, i, [&](__m128i v, unsigned shift, unsigned k) __attribute__((always_inline)) {
     using namespace ascii_block;
     const unsigned at = 16 * k;
     high |= static_cast<std::uint64_t>(high_bits(v) >> shift) << at;

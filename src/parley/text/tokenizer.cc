@@ -186,8 +186,9 @@ class Scanner {
  public:
   Scanner(Tokenized& out, std::string& buf)
       : out_(out), s_(out.text), em_(EmoticonSet::instance()), bmp_(bmp_class_table()), buf_(buf) {
-    // norm is built in buf_ and copied once per token; lower-casing can lengthen a code point by at most
-    // one byte (2 -> 3), and every code point takes at least one source byte, so 2x always suffices.
+    // norm is built in buf_ and copied once per token. A norm is never longer than twice its source bytes:
+    // lower-casing at most doubles a code point's UTF-8 length (CodepointClass.LowerCaseAtMostDoublesBytes
+    // checks every code point), and '’' and joiners are copied as they are.
     if (buf_.size() < 2 * s_.size() + 8) buf_.resize(2 * s_.size() + 8);
     at_pos_ = s_.find('@');
     at_run_ = local_run_start(at_pos_);
@@ -567,6 +568,21 @@ class Scanner {
     bool first = true;
     while (j < size) {
       unsigned char c = static_cast<unsigned char>(src[j]);
+      if (static_cast<unsigned char>(c - 'a') < 26 && j + 8 <= size) {
+        // Eight bytes at once: most words are short runs of lower-case letters with no letter three times
+        // in a row, which copy to the norm unchanged (see lower_run()).
+        if (std::size_t r = lower_run(src + j, last)) {
+          std::memcpy(norm + n, src + j, 8);  // the buffer has 8 bytes of slack; only r of them count
+          n += r;
+          j += r;
+          lower += static_cast<int>(r);
+          first = false;
+          const unsigned char end = static_cast<unsigned char>(src[j - 1]);
+          run = (r >= 2 && static_cast<unsigned char>(src[j - 2]) == end) ? 2 : 1;
+          last = end;
+          continue;
+        }
+      }
       if (static_cast<unsigned char>(c - 'a') < 26) {
         // ASCII lower-case letter, most of the bytes: the general path below, specialised.
         ++lower;
@@ -668,6 +684,30 @@ class Scanner {
     out_.tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), kind,
                                 upper >= 2 && lower == 0 && caseless == 0, elongated, std::string(norm, n)});
     return j;
+  }
+
+  // The length r (1..8) of the run of ASCII lower-case letters starting at p[0] (a lower-case letter) when
+  // copying all r bytes unchanged is exactly what the byte loop in word() would do: p[0] does not repeat
+  // `last` (the previous letter) and no letter of the run equals the two before it (no elongation cut).
+  // 0 otherwise, and always on big-endian hosts, where the byte loop takes over.
+  static std::size_t lower_run(const char* p, std::int32_t last) {
+    if constexpr (std::endian::native != std::endian::little) return 0;
+    if (static_cast<unsigned char>(p[0]) == last) return 0;
+    constexpr std::uint64_t k80 = 0x8080808080808080ULL, k7f = 0x7F7F7F7F7F7F7F7FULL;
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // Per byte b: bit 7 set when 'a' <= b <= 'z'. (b | 0x80) - 0x61 has bit 7 set iff b >= 0x61, and no
+    // byte borrows from the next since (b | 0x80) >= 0x80.
+    const std::uint64_t ge_a = ((w | k80) - 0x6161616161616161ULL) & k80;
+    const std::uint64_t gt_z = ((w | k80) - 0x7B7B7B7B7B7B7B7BULL) & k80;
+    const std::uint64_t lower = ge_a & ~gt_z & ~w & k80;
+    const std::size_t r = static_cast<std::size_t>(std::countr_zero(~lower & k80)) >> 3;  // 8 if all
+    // Byte k equal to byte k-1: a zero byte of w ^ (w << 8), found exactly (no carries between bytes).
+    const std::uint64_t x = w ^ (w << 8);
+    const std::uint64_t eq_prev = ~(((x & k7f) + k7f) | x | k7f);
+    const std::uint64_t triple = eq_prev & (eq_prev << 8);
+    const std::uint64_t in_run = r == 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * r)) - 1;
+    return (triple & in_run) ? 0 : r;
   }
 
   bool word_continues(std::size_t j) const {
