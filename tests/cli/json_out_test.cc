@@ -50,6 +50,19 @@ TEST(JsonOut, StringsAreWhatNlohmannPrints) {
                         std::string(5000, 'a') + "\"" + std::string(5000, 'b')})
     EXPECT_EQ(written_string(s), dumped(s)) << s;
 
+  // One special byte at every position of plain strings of every length up to 40 (the scan takes eight
+  // bytes at a time, so its word boundaries and tails are covered), next to the bytes just around them.
+  for (char special : {'\0', '\x1f', ' ', '!', '"', '#', '[', '\\', ']', '\x7f', '\x80', '\xc3', '\xff'}) {
+    for (std::size_t len = 1; len <= 40; ++len) {
+      for (std::size_t at = 0; at < len; ++at) {
+        std::string s(len, 'a');
+        s[at] = special;
+        if (special == '\xc3' && at + 1 < len) s[at + 1] = '\xa9';  // also a valid two-byte sequence
+        ASSERT_EQ(written_string(s), dumped(s)) << int(special) << " " << len << " " << at;
+      }
+    }
+  }
+
   std::mt19937 rng(42);
   for (int n = 0; n < 20000; ++n) {
     std::string s;

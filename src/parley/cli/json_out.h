@@ -116,9 +116,21 @@ class JsonOut {
 
  private:
   static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-  // First byte that needs escaping or a UTF-8 check (anything non-ASCII), or s.size().
+  // First byte that needs escaping or a UTF-8 check (anything non-ASCII), or s.size(). Eight bytes per
+  // step: most strings (ids, labels, ASCII phrases) have no such byte at all.
   static std::size_t first_special(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      // Exact per-word tests (no false positives when the high bits are clear): a byte >= 0x80, a byte
+      // < 0x20, a byte equal to '"' or '\\'.
+      std::uint64_t quote = w ^ (kOnes * '"'), slash = w ^ (kOnes * '\\');
+      std::uint64_t hit = w | ((w - kOnes * 0x20) & ~w) | ((quote - kOnes) & ~quote) | ((slash - kOnes) & ~slash);
+      if (hit & kHigh) break;
+    }
+    for (; i < s.size(); ++i) {
       auto c = static_cast<unsigned char>(s[i]);
       if (needs_escape(c) || c >= 0x80) return i;
     }
@@ -143,17 +155,17 @@ class JsonOut {
     len_ += 6;
   }
 
-  void put(const char* s, std::size_t n) {
+  [[gnu::always_inline]] void put(const char* s, std::size_t n) {
     char* d = room(n);
     std::memcpy(d, s, n);
     len_ += n;
   }
   // Where n more bytes can be written (the caller advances len_).
-  char* room(std::size_t n) {
+  [[gnu::always_inline]] char* room(std::size_t n) {
     if (cap_ - len_ < n) grow(n);
     return buf_.get() + len_;
   }
-  void grow(std::size_t n) {
+  [[gnu::noinline]] void grow(std::size_t n) {
     std::size_t cap = std::max<std::size_t>({cap_ * 2, len_ + n, 64 << 10});
     std::unique_ptr<char[]> b(new char[cap]);
     if (len_) std::memcpy(b.get(), buf_.get(), len_);
