@@ -35,12 +35,12 @@ class JsonOut {
 
   // A literal: its size is a compile-time constant, so the copy is a few inlined moves.
   template <std::size_t N>
-  void lit(const char (&s)[N]) {
+  [[gnu::always_inline]] void lit(const char (&s)[N]) {
     put(s, N - 1);
   }
   // `"name":` for a key given as a literal (keys are ASCII identifiers: no escaping needed).
   template <std::size_t N>
-  void key(const char (&k)[N]) {
+  [[gnu::always_inline]] void key(const char (&k)[N]) {
     char* d = room(N + 2);
     d[0] = '"';
     std::memcpy(d + 1, k, N - 1);
