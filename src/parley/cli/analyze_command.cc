@@ -60,6 +60,8 @@ class AnalyzeSink final : public ingest::RecordSink {
  public:
   AnalyzeSink(const text::Analyzer& a, std::vector<bool> want, std::string file)
       : analyzer_(a), want_(std::move(want)), file_(std::move(file)) {}
+  // Lines still gathered when the run is cut short (an exception unwinding) go out as stdio's would have.
+  ~AnalyzeSink() override { flush(); }
 
   void post(Post&& p, std::uint64_t /*line*/) override {
     const text::Analysis a = analyzer_.analyze(p);
