@@ -91,6 +91,28 @@ TEST(AnalyzeCli, OutputLinesAreWhatNlohmannWouldPrint) {
   EXPECT_FALSE(rows[2]["entities"].empty());
 }
 
+TEST(AnalyzeCli, ManyBlocksOfOutputArriveWholeAndInOrder) {
+  // Output lines are gathered into ~32 KiB blocks before they are written: every line of a run several
+  // blocks long must come out once, whole, in input order, with a reject in the middle not disturbing it.
+  TempDir dir;
+  std::string in;
+  for (int i = 1; i <= 1500; ++i) {
+    if (i == 700) in += "bad \xff line\n";
+    else in += "Post number " + std::to_string(i) + " about the Northwind Fiber outage, please fix it\n";
+  }
+  write_file(dir.file("in.txt"), in);
+  auto r = run_parley("analyze --lines '" + dir.file("in.txt") + "'");
+  EXPECT_EQ(r.exit_code, 3) << r.err;  // kSomeRejected: one line
+  EXPECT_NE(r.err.find(":700: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_GT(r.out.size(), 100'000u);
+  auto rows = json_lines(r.out);
+  ASSERT_EQ(rows.size(), 1499u);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    int line = static_cast<int>(k) + 1 + (k >= 699 ? 1 : 0);
+    ASSERT_EQ(rows[k]["id"], std::to_string(line)) << k;
+  }
+}
+
 TEST(AnalyzeCli, BadConfigIsNamedByFileAndLine) {
   TempDir dir;
   write_file(dir.file("org.toml"), "[[products]]\nname = 5\n");

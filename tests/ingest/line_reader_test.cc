@@ -93,6 +93,39 @@ TEST(LineReader, ManyLinesAcrossBufferBoundariesAndProgress) {
   EXPECT_GE(s.progress.size(), data.size() >> 20);
 }
 
+TEST(LineReader, LinesOfEverySizeWhileTheBufferGrows) {
+  // The buffer grows from 4 KiB while reads fill it, stops at 256 KiB, and grows on past that only for a
+  // line that does not fit. Lines of mixed lengths, long ones straddling each size step, one over the
+  // 1 MiB limit, with and without a peeked head: every line must come out whole and numbered.
+  std::string data;
+  std::vector<std::string> expected;
+  std::vector<std::size_t> lengths;
+  for (std::size_t n : {0u, 1u, 63u, 4095u, 4096u, 4097u, 20000u, 70000u, 300000u, 1u << 20, (1u << 20) + 1, 5u})
+    lengths.push_back(n);
+  for (int i = 0; i < 3000; ++i) lengths.push_back(static_cast<std::size_t>((i * 7919) % 900));
+  lengths.push_back(600000);
+  for (int i = 0; i < 2000; ++i) lengths.push_back(static_cast<std::size_t>((i * 104729) % 5000));
+  std::size_t too_long_at = 0;
+  for (std::size_t k = 0; k < lengths.size(); ++k) {
+    std::string line(lengths[k], static_cast<char>('a' + k % 26));
+    data += line + (k % 3 ? "\n" : "\r\n");
+    if (lengths[k] > kMaxLineBytes) too_long_at = k + 1;
+    else expected.push_back(line);
+  }
+  for (std::size_t peek : {0u, 64u << 10}) {
+    Split s = split(data, peek);
+    ASSERT_EQ(s.lines.size(), expected.size()) << peek;
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      ASSERT_EQ(s.lines[k].second, expected[k]) << k;
+      ASSERT_EQ(s.lines[k].first, k + 1 + (k + 1 >= too_long_at ? 1 : 0)) << k;
+    }
+    ASSERT_EQ(s.too_long.size(), 1u);
+    EXPECT_EQ(s.too_long[0].first, too_long_at);
+    EXPECT_EQ(s.too_long[0].second, (1u << 20) + 1);
+    EXPECT_EQ(s.progress.back(), data.size());
+  }
+}
+
 TEST(LineLocator, MapsOffsetsToLines) {
   std::string doc = "{\n  \"a\": [\n    {},\n    {}\n  ]\n}";
   LineLocator loc(doc);

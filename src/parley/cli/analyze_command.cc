@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/cli/commands.h"
+#include "parley/cli/json_out.h"
 #include "parley/text/analyzer_from_config.h"
 #include "parley/ingest/reader.h"
 #include "parley/text/analyzer.h"
@@ -18,6 +19,8 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+
+#include <unistd.h>
 
 namespace parley::cli {
 namespace {
@@ -33,89 +36,32 @@ struct AnalyzeFlags {
   bool lines = false;
 };
 
-// The output line, written by hand into one reused buffer: building an nlohmann::json tree per post (a
-// std::map node and a string per field) and dumping it cost ~6% of `parley analyze`, plus its share of
-// malloc/free. The bytes are the same as nlohmann's dump() (keys in sorted order, numbers in its format,
-// the same escapes, invalid UTF-8 replaced by U+FFFD); tests/cli/analyze_cli_test.cc compares the two.
-class JsonLine {
+// "source/id" of every post of the run, for dup_of, in one byte arena: a std::string per post was a
+// malloc (ids are longer than the small-string buffer) and ~40 bytes of overhead each.
+class PostIds {
  public:
-  void clear() { buf_.clear(); }
-  const std::string& str() const { return buf_; }
-  void raw(std::string_view s) { buf_.append(s); }
-  void key(std::string_view k) {  // keys are ASCII literals: no escaping needed
-    buf_.push_back('"');
-    buf_.append(k);
-    buf_.append("\":");
+  void add(std::string_view source, std::string_view id) {
+    bytes_.append(source);
+    bytes_.push_back('/');
+    bytes_.append(id);
+    ends_.push_back(bytes_.size());
   }
-  void string(std::string_view s) {
-    if (!needs_care(s)) {
-      buf_.push_back('"');
-      buf_.append(s);
-      buf_.push_back('"');
-      return;
-    }
-    if (!is_valid_utf8(s)) {  // never from ingest (it validates); exact nlohmann behaviour for the odd case
-      buf_.append(nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-      return;
-    }
-    buf_.push_back('"');
-    for (char ch : s) {
-      auto c = static_cast<unsigned char>(ch);
-      switch (c) {
-        case '"': buf_.append("\\\""); break;
-        case '\\': buf_.append("\\\\"); break;
-        case '\b': buf_.append("\\b"); break;
-        case '\f': buf_.append("\\f"); break;
-        case '\n': buf_.append("\\n"); break;
-        case '\r': buf_.append("\\r"); break;
-        case '\t': buf_.append("\\t"); break;
-        default:
-          if (c < 0x20) {
-            char u[7];
-            std::snprintf(u, sizeof u, "\\u%04x", c);
-            buf_.append(u, 6);
-          } else {
-            buf_.push_back(ch);
-          }
-      }
-    }
-    buf_.push_back('"');
-  }
-  void boolean(bool b) { buf_.append(b ? "true" : "false"); }
-  void integer(long long v) {
-    char t[24];
-    auto r = std::to_chars(t, t + sizeof t, v);
-    buf_.append(t, r.ptr);
-  }
-  // Through nlohmann's own number formatter (Grisu2, printf-%g-like layout, ".0" on integral values), so
-  // the digits are exactly those dump() printed: std::to_chars is shorter on ~0.2% of values, and a change
-  // of output bytes is not worth it. Not finite -> null, as dump() does.
-  void number(double v) {
-    if (!std::isfinite(v)) {
-      buf_.append("null");
-      return;
-    }
-    char t[64];
-    char* end = nlohmann::detail::to_chars(t, t + sizeof t, v);
-    buf_.append(t, end);
+  std::string_view operator[](std::size_t i) const {
+    std::size_t begin = i ? ends_[i - 1] : 0;
+    return std::string_view(bytes_).substr(begin, ends_[i] - begin);
   }
 
  private:
-  // Bytes that need escaping or a UTF-8 check: control characters, '"', '\\' and anything non-ASCII.
-  static bool needs_care(std::string_view s) {
-    for (char ch : s) {
-      auto c = static_cast<unsigned char>(ch);
-      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) return true;
-    }
-    return false;
-  }
-  std::string buf_;
+  std::string bytes_;
+  std::vector<std::size_t> ends_;
 };
 
 class AnalyzeSink final : public ingest::RecordSink {
  public:
   AnalyzeSink(const text::Analyzer& a, std::vector<bool> want, std::string file)
       : analyzer_(a), want_(std::move(want)), file_(std::move(file)) {}
+  // Lines still gathered when the run is cut short (an exception unwinding) go out as stdio's would have.
+  ~AnalyzeSink() override { flush(); }
 
   void post(Post&& p, std::uint64_t /*line*/) override {
     const text::Analysis a = analyzer_.analyze(p);
@@ -125,95 +71,98 @@ class AnalyzeSink final : public ingest::RecordSink {
     std::uint32_t item = 0, first = 0;
     if (on(8)) {
       item = dups_.add(a.simhash);
-      ids_.push_back(p.source + "/" + p.external_id);
+      ids_.add(p.source, p.external_id);
       first = dups_.group(item);
     }
     // Keys in sorted order, as nlohmann's std::map-backed objects print them.
-    JsonLine& j = line_;
-    j.clear();
-    j.raw("{");
+    JsonOut& j = out_;
+    j.lit("{");
     if (on(8)) {
       j.key("dup_of");
-      if (first == item) j.raw("null");
+      if (first == item) j.lit("null");
       else j.string(ids_[first]);
-      j.raw(",");
+      j.lit(",");
     }
     if (on(5)) {
       j.key("entities");
-      j.raw("[");
+      j.lit("[");
       for (std::size_t i = 0; i < a.entities.size(); ++i) {
-        if (i) j.raw(",");
-        j.raw("{");
+        if (i) j.lit(",");
+        j.lit("{");
         j.key("kind");
         j.string(to_string(a.entities[i].kind));
-        j.raw(",");
+        j.lit(",");
         j.key("name");
         j.string(a.entities[i].name);
-        j.raw("}");
+        j.lit("}");
       }
-      j.raw("],");
+      j.lit("],");
     }
     j.key("id");
     j.string(p.external_id);
-    j.raw(",");
+    j.lit(",");
     if (on(2)) {
       j.key("intent");
-      j.raw("{");
+      j.lit("{");
       j.key("confidence");
       j.number(a.intent.confidence);
-      j.raw(",");
+      j.lit(",");
       j.key("label");
       j.string(text::to_string(a.intent.label));
-      j.raw("},");
+      j.lit("},");
     }
     if (on(6)) {
       j.key("key_phrases");
-      j.raw("[");
+      j.lit("[");
       for (std::size_t i = 0; i < a.key_phrases.size(); ++i) {
-        if (i) j.raw(",");
+        if (i) j.lit(",");
         j.string(a.key_phrases[i]);
       }
-      j.raw("],");
+      j.lit("],");
     }
     if (on(0)) {
       j.key("lang");
       j.string(a.language);
-      j.raw(",");
+      j.lit(",");
     }
     if (on(1)) {
       j.key("sentiment");
-      j.raw("{");
+      j.lit("{");
       j.key("compound");
       j.number(a.sentiment.compound);
-      j.raw(",");
+      j.lit(",");
       j.key("label");
       j.string(text::to_string(a.sentiment.label));
-      j.raw("},");
+      j.lit("},");
     }
     if (on(7)) {
-      char hex[17];
-      std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(a.simhash));
       j.key("simhash");
-      j.string(hex);
-      j.raw(",");
+      j.hex64_string(a.simhash);
+      j.lit(",");
     }
     j.key("source");
     j.string(p.source);
     if (on(3)) {
-      j.raw(",");
+      j.lit(",");
       j.key("spam");
       j.boolean(a.intent.spam);
     }
     if (on(4)) {
-      j.raw(",");
+      j.lit(",");
       j.key("urgency");
       j.integer(a.urgency);
     }
-    j.raw("}\n");
-    std::fwrite(j.str().data(), 1, j.str().size(), stdout);
+    j.lit("}\n");
+    if (j.size() >= kFlushBytes || line_buffered_) flush();
     ++posts_;
   }
+  // Writes the lines gathered so far. Called when enough have piled up, and at the end of the run.
+  void flush() {
+    if (out_.size()) std::fwrite(out_.view().data(), 1, out_.size(), stdout);
+    out_.clear();
+  }
   void reject(std::uint64_t line, std::string reason) override {
+    if (line_buffered_) flush();  // on a terminal, keep messages next to the lines around them
     std::cerr << file_ << ":" << line << ": " << reason << "\n";
     ++rejected_;
   }
@@ -225,8 +174,12 @@ class AnalyzeSink final : public ingest::RecordSink {
   std::vector<bool> want_;
   std::string file_;
   text::NearDuplicateIndex dups_;
-  std::vector<std::string> ids_;
-  JsonLine line_;
+  PostIds ids_;
+  JsonOut out_;
+  // Lines go out in blocks of this size: one write() per ~32 KiB rather than one fwrite per line. On a
+  // terminal every line goes out at once, as stdio's line buffering did before.
+  static constexpr std::size_t kFlushBytes = 32 << 10;
+  bool line_buffered_ = isatty(fileno(stdout)) != 0;
 };
 
 int run_analyze(const AnalyzeFlags& f) {
@@ -296,6 +249,7 @@ int run_analyze(const AnalyzeFlags& f) {
     }
     if (fp != stdin) std::fclose(fp);
   }
+  sink.flush();
   std::fflush(stdout);
   if (io_error) return kUsageOrIo;
   return sink.rejected_ ? kSomeRejected : kOk;

@@ -64,6 +64,7 @@ class LineReader {
   std::uint64_t line_no_ = 0;
   std::uint64_t bytes_read_ = 0, next_progress_ = 0;
   bool eof_ = false, at_start_ = true;
+  bool last_read_full_ = false;  // the last read got all it asked for: the input is not a small one
 };
 
 // Maps byte offsets inside a whole-file document to 1-based line numbers. Cheap when queried in

@@ -1,5 +1,6 @@
 #include "parley/ingest/json_util.h"
 
+#include <charconv>
 #include <vector>
 
 #include "parley/core/utf8.h"
@@ -92,14 +93,16 @@ bool get_id(const element& e, std::string_view field, std::string& out, std::str
     out.assign(s);
     return true;
   }
+  // Digits through to_chars (what std::to_string prints) straight into `out`, keeping its buffer.
+  char digits[24];
   std::int64_t i;
   if (!e.get_int64().get(i)) {
-    out = std::to_string(i);
+    out.assign(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
     return true;
   }
   std::uint64_t u;
   if (!e.get_uint64().get(u)) {
-    out = std::to_string(u);
+    out.assign(digits, std::to_chars(digits, digits + sizeof digits, u).ptr);
     return true;
   }
   err = "field '" + std::string(field) + "' must be a string or integer, got " + std::string(json_type_name(e));

@@ -4,6 +4,7 @@
 
 #include "parley/core/time.h"
 #include "parley/ingest/json_util.h"
+#include "parley/ingest/post_recycling.h"
 #include "parley/ingest/readers.h"
 
 namespace parley::ingest::detail {
@@ -157,6 +158,7 @@ Status read_jsonl(Input& in, RecordSink& sink) {
   simdjson::dom::parser parser;
   LineReader lines(in, sink);
   Line line;
+  Post p;  // one Post for all lines: its string buffers are reused (see post_recycling.h)
   while (lines.next(line)) {
     if (line.too_long_bytes) {
       sink.reject(line.number, "line is " + std::to_string(line.too_long_bytes) +
@@ -174,7 +176,7 @@ Status read_jsonl(Input& in, RecordSink& sink) {
       sink.reject(line.number, "line must be a JSON object, got " + std::string(json_type_name(root)));
       continue;
     }
-    Post p;
+    recycle(p);
     std::string err = map_post(o, p);
     if (err.empty()) err = validate(p);
     if (!err.empty()) {
