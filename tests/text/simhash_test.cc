@@ -185,6 +185,56 @@ TEST(NearDuplicateIndex, MatchesBruteForceWithManyCopiesAndClusters) {
   }
 }
 
+TEST(NearDuplicateIndex, MatchesBruteForceAfterEveryAddForEveryK) {
+  // The sketch filter (32 bits of each hash beside its block) must never drop a true neighbour, for any K
+  // (sparse blocks at K <= 2, dense ones above) and with hashes that agree on many bits (clusters, one
+  // shared block value filling overflow nodes) as well as random ones. `parley analyze` reads group(item)
+  // right after add(item), so that is checked after every add, not only at the end.
+  for (int K = 0; K <= 7; ++K) {
+    std::uint64_t x = 0x2545F4914F6CDD1Dull + static_cast<std::uint64_t>(K);
+    auto next = [&] { x ^= x << 13; x ^= x >> 7; x ^= x << 17; return x; };
+    auto flip = [&](std::uint64_t h, int bits) {
+      for (int i = 0; i < bits; ++i) h ^= 1ull << (next() % 64);
+      return h;
+    };
+    std::vector<std::uint64_t> centres;
+    for (int c = 0; c < 12; ++c) centres.push_back(next() & (c % 2 ? ~0xFFFFull : ~0ull));
+    std::vector<std::uint64_t> hashes;
+    for (int i = 0; i < 700; ++i) {
+      const std::uint64_t r = next();
+      if (r % 5 == 0) hashes.push_back(next());                                        // unrelated
+      else if (r % 5 == 1) hashes.push_back(0);                                        // no words
+      else hashes.push_back(flip(centres[(r >> 8) % centres.size()], static_cast<int>((r >> 16) % (K + 3))));
+    }
+    NearDuplicateIndex idx(K);
+    std::vector<std::uint32_t> parent;  // reference: union-find over all pairs, smallest item is the root
+    auto root = [&](std::uint32_t a) {
+      while (parent[a] != a) a = parent[a];
+      return a;
+    };
+    for (std::uint32_t i = 0; i < hashes.size(); ++i) {
+      std::uint32_t want_nearest = NearDuplicateIndex::kNone;
+      std::vector<std::uint32_t> want_near;
+      for (std::uint32_t j = 0; j < i; ++j)
+        if (hamming(hashes[i], hashes[j]) <= K) {
+          want_nearest = std::min(want_nearest, root(j));
+          want_near.push_back(j);
+        }
+      ASSERT_EQ(idx.nearest_group(hashes[i]), want_nearest) << K << " " << i;
+      ASSERT_EQ(idx.near(hashes[i]), want_near) << K << " " << i;
+      ASSERT_EQ(idx.add(hashes[i]), i);
+      parent.push_back(i);
+      for (std::uint32_t j = 0; j < i; ++j)
+        if (hamming(hashes[i], hashes[j]) <= K) {
+          const std::uint32_t a = root(i), b = root(j);
+          parent[std::max(a, b)] = std::min(a, b);
+        }
+      ASSERT_EQ(idx.group(i), root(i)) << K << " " << i;
+    }
+    for (std::uint32_t i = 0; i < hashes.size(); ++i) ASSERT_EQ(idx.group(i), root(i)) << K << " " << i;
+  }
+}
+
 // --- Measuring K: real tweets as originals, generated near-duplicates, unrelated tweets as negatives. ---
 
 std::vector<std::string> airline_tweets(std::size_t limit) {

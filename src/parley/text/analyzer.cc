@@ -26,6 +26,7 @@ Result<std::unique_ptr<Analyzer>> Analyzer::create(std::vector<GazetteerEntry> e
   if (!intent) return intent.status();
   a->intent_ = std::make_unique<IntentModel>(std::move(*intent));
   a->gazetteer_ = std::make_unique<Gazetteer>(entities);
+  a->entities_and_risk_ = std::make_unique<Gazetteer>(entities, risk_term_entries());
   return a;
 }
 
@@ -35,7 +36,9 @@ Analysis Analyzer::analyze(const Post& p) const {
   a.language = detect_language(tok.text, p.language);
   a.sentiment = sentiment_->analyze(tok);
   a.intent = intent_->classify(tok, a.sentiment);
-  a.entities = gazetteer_->match(tok.text);
+  thread_local std::vector<GazetteerHit> risk_hits;  // reused: no allocation per post after warm-up
+  risk_hits.clear();
+  a.entities = entities_and_risk_->match_split(tok.text, risk_hits);
 
   UrgencyInputs u;
   u.sentiment_compound = a.sentiment.compound;
@@ -44,7 +47,7 @@ Analysis Analyzer::analyze(const Post& p) const {
   // At analysis time nobody has answered yet; the engage stage recomputes urgency as replies come in.
   u.unanswered_question = a.intent.label == Intent::question;
   u.followers = p.author.followers > 0 ? static_cast<std::uint64_t>(p.author.followers) : 0;
-  u.risk = risk_terms(tok.text);
+  u.risk = risk_bits(risk_hits);
   const Shouting s = shouting(tok.text);
   u.caps_share = s.caps_share;
   u.exclamations = s.exclamations;

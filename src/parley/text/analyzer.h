@@ -33,6 +33,9 @@ class Analyzer {
   const SentimentModel* sentiment_ = nullptr;  // the process-wide instance
   std::unique_ptr<IntentModel> intent_;
   std::unique_ptr<Gazetteer> gazetteer_;
+  // The same entities plus the risk terms (risk_term_entries()) in one automaton: analyze() finds both in
+  // one pass over the text instead of two. gazetteer_ stays for callers of gazetteer().
+  std::unique_ptr<Gazetteer> entities_and_risk_;
 };
 
 }  // namespace parley::text

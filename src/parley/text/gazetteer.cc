@@ -45,6 +45,9 @@ struct Pattern {
   std::uint16_t length;   // folded bytes
   bool need_left, need_right;  // the edge character is a word character (or the pattern is a hashtag)
   bool nospace_left, nospace_right;  // the edge character belongs to a script written without spaces
+  // The same folded bytes in the other list of a two-list gazetteer, or -1. The flags above depend only on
+  // the bytes, so both share them; only the entry differs.
+  std::int32_t also = -1;
 };
 
 // Length of the code point (or stray byte) at s[i], exactly as decode() steps: the scan must visit the
@@ -100,6 +103,7 @@ inline std::size_t fold_non_ascii(std::string_view s, std::size_t i, const FoldC
 
 struct Gazetteer::Impl {
   std::vector<GazetteerEntry> entries;
+  std::uint32_t split = 0;  // entries [0, split) are the first list, the rest the second
   std::vector<Pattern> patterns;
   std::array<std::uint8_t, 256> cls{};   // byte -> class; 0 for bytes no pattern uses
   std::uint32_t classes = 1;
@@ -169,21 +173,34 @@ struct Gazetteer::Impl {
 };
 
 Gazetteer::Gazetteer(std::span<const GazetteerEntry> entries) : impl_(std::make_unique<Impl>()) {
-  Impl& m = *impl_;
-  m.entries.assign(entries.begin(), entries.end());
+  build(entries, {});
+}
 
-  // 1. Fold every surface form; add the spaceless hashtag variant of multi-word forms.
+Gazetteer::Gazetteer(std::span<const GazetteerEntry> first, std::span<const GazetteerEntry> second)
+    : impl_(std::make_unique<Impl>()) {
+  build(first, second);
+}
+
+void Gazetteer::build(std::span<const GazetteerEntry> first, std::span<const GazetteerEntry> second) {
+  Impl& m = *impl_;
+  m.entries.assign(first.begin(), first.end());
+  m.entries.insert(m.entries.end(), second.begin(), second.end());
+  m.split = static_cast<std::uint32_t>(first.size());
+
+  // 1. Fold every surface form; add the spaceless hashtag variant of multi-word forms. Duplicates are
+  //    dropped within a list; across the lists they become one trie state with two patterns (`also`).
   std::vector<std::string> folded;
-  std::unordered_map<std::string, std::size_t> seen;
+  std::unordered_map<std::string, std::size_t> seen[2];
   auto add = [&](std::uint32_t entry, std::string f) {
-    if (f.empty() || f.size() > kMaxPatternBytes || seen.contains(f)) return;
+    auto& seen_here = seen[entry < m.split ? 0 : 1];
+    if (f.empty() || f.size() > kMaxPatternBytes || seen_here.contains(f)) return;
     std::string_view v(f);
     std::int32_t first_cp, last_cp;
     decode(v, 0, first_cp);
     decode(v, prev_start(v, v.size()), last_cp);
     Pattern p{entry, static_cast<std::uint16_t>(f.size()), is_word_cp(first_cp) || first_cp == '#',
-              is_word_cp(last_cp), is_nospace_cp(first_cp), is_nospace_cp(last_cp)};
-    seen.emplace(f, m.patterns.size());
+              is_word_cp(last_cp), is_nospace_cp(first_cp), is_nospace_cp(last_cp), -1};
+    seen_here.emplace(f, m.patterns.size());
     m.patterns.push_back(p);
     folded.push_back(std::move(f));
   };
@@ -223,6 +240,7 @@ Gazetteer::Gazetteer(std::span<const GazetteerEntry> entries) : impl_(std::make_
       }
       s = child[s * C + m.cls[b]];
     }
+    if (m.term[s] >= 0) m.patterns[p].also = m.term[s];  // same bytes, other list
     m.term[s] = static_cast<std::int32_t>(p);
   }
   m.states = m.term.size();
@@ -311,6 +329,8 @@ void Gazetteer::Impl::consider(std::string_view text, std::size_t b, std::size_t
   }
   if (inside_url(text, b)) return;
   out.push_back({p.entry, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+  if (p.also >= 0) out.push_back({patterns[static_cast<std::size_t>(p.also)].entry, static_cast<std::uint32_t>(b),
+                                  static_cast<std::uint32_t>(e)});
 }
 
 // Follows the trie from the code point at `p` while the folded text continues some surface form, and
@@ -432,9 +452,8 @@ void Gazetteer::Impl::scan_blocks(std::string_view text, std::vector<GazetteerHi
 }
 #endif
 
-void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) const {
+void Gazetteer::candidates(std::string_view text, std::vector<GazetteerHit>& out) const {
   const Impl& m = *impl_;
-  const std::size_t first_out = out.size();
 #if defined(__SSE2__)
   // Each extra start character costs a compare per 16 bytes; past a few, the byte loop is as good.
   if (m.boundary_chars.size() + m.anywhere_chars.size() <= 6) m.scan_blocks(text, out);
@@ -442,9 +461,11 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
 #else
   m.scan_bytes(text, out);
 #endif
+}
 
-  // Longest-leftmost, non-overlapping selection among the candidates (few per post). Candidates have
-  // distinct (begin, end) pairs, so the order is fully determined.
+void Gazetteer::select(std::vector<GazetteerHit>& out, std::size_t first_out) {
+  // Longest-leftmost, non-overlapping selection among the candidates (few per post). Candidates of one
+  // list have distinct (begin, end) pairs, so the order is fully determined.
   auto first = out.begin() + static_cast<std::ptrdiff_t>(first_out);
   std::sort(first, out.end(), [](const GazetteerHit& a, const GazetteerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -457,6 +478,34 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
     out[keep++] = out[k];
   }
   out.resize(keep);
+}
+
+void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) const {
+  const std::size_t first_out = out.size();
+  candidates(text, out);
+  select(out, first_out);
+}
+
+std::vector<EntityMatch> Gazetteer::match_split(std::string_view nfc_text, std::vector<GazetteerHit>& second) const {
+  thread_local std::vector<GazetteerHit> all, first;  // reused: no allocation per post after warm-up
+  all.clear();
+  first.clear();
+  candidates(nfc_text, all);
+  const std::uint32_t split = impl_->split;
+  const std::size_t second_out = second.size();
+  for (const auto& h : all) {
+    if (h.entry < split) first.push_back(h);
+    else second.push_back({h.entry - split, h.begin, h.end});
+  }
+  select(first, 0);
+  select(second, second_out);
+  std::vector<EntityMatch> r;
+  r.reserve(first.size());
+  for (const auto& h : first) {
+    const auto& e = impl_->entries[h.entry];
+    r.push_back({e.kind, e.name, h.begin, h.end});
+  }
+  return r;
 }
 
 std::vector<EntityMatch> Gazetteer::match(std::string_view nfc_text) const {

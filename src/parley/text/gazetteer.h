@@ -42,6 +42,10 @@ class Gazetteer {
   // Builds the automaton once. Surface forms that fold to the same bytes as an earlier one are dropped (the
   // first entry keeps them); empty ones are ignored.
   explicit Gazetteer(std::span<const GazetteerEntry> entries);
+  // Two independent lists in one automaton, so one pass over a text serves both (the analyser's entities
+  // and risk terms). Each list keeps its own surface forms (deduplicated within the list only) and its own
+  // longest-leftmost selection: see match_split(). entry(i) numbers the first list, then the second.
+  Gazetteer(std::span<const GazetteerEntry> first, std::span<const GazetteerEntry> second);
   Gazetteer(const Gazetteer&) = delete;
   Gazetteer& operator=(const Gazetteer&) = delete;
   Gazetteer(Gazetteer&&) noexcept;
@@ -53,6 +57,11 @@ class Gazetteer {
 
   std::vector<EntityMatch> match(std::string_view nfc_text) const;
 
+  // For a gazetteer of two lists: the first list's matches exactly as match() of a Gazetteer(first) gives
+  // them, and appends to `second` the hits that scan() of a Gazetteer(second) would (entry numbers within
+  // the second list). A candidate of one list never hides one of the other. Thread-safe.
+  std::vector<EntityMatch> match_split(std::string_view nfc_text, std::vector<GazetteerHit>& second) const;
+
   const GazetteerEntry& entry(std::uint32_t index) const;
   std::size_t entry_count() const;
   std::size_t pattern_count() const;  // surface forms in the automaton, hashtag variants included
@@ -61,6 +70,11 @@ class Gazetteer {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  void build(std::span<const GazetteerEntry> first, std::span<const GazetteerEntry> second);
+  // Candidates (all surface-form occurrences the boundary and URL rules allow, any order) appended to `out`.
+  void candidates(std::string_view nfc_text, std::vector<GazetteerHit>& out) const;
+  // Longest-leftmost, non-overlapping selection of out[from, end).
+  static void select(std::vector<GazetteerHit>& out, std::size_t from);
 };
 
 }  // namespace parley::text

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <stdexcept>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace parley::text {
 
 namespace {
@@ -167,13 +171,19 @@ NearDuplicateIndex::NearDuplicateIndex(int max_distance) : k_(max_distance) {
   const int blocks = k_ + 1;
   int start = 0;
   nodes_.resize(static_cast<std::size_t>(blocks));
+  items_.resize(static_cast<std::size_t>(blocks));
   sparse_.resize(static_cast<std::size_t>(blocks));
   for (int b = 0; b < blocks; ++b) {
     int width = 64 / blocks + (b < 64 % blocks ? 1 : 0);
     shift_.push_back(start);
     mask_.push_back(width == 64 ? ~0ull : ((1ull << width) - 1));
+    // The sketch starts right after the block: with K = 0 the one block is the whole hash and the sketch
+    // repeats its low bits, which is still a valid (if useless) filter.
+    sketch_rot_.push_back((start + width) % 64);
     // Dense: one head node per value. Sparse: node 0 is a placeholder so that 0 can mean "no next node".
-    nodes_[static_cast<std::size_t>(b)].resize(width <= 16 ? std::size_t{1} << width : 1);
+    const std::size_t heads = width <= 16 ? std::size_t{1} << width : 1;
+    nodes_[static_cast<std::size_t>(b)].resize(heads);
+    items_[static_cast<std::size_t>(b)].resize(heads * Node::kCap);
     start += width;
   }
 }
@@ -192,8 +202,37 @@ std::uint32_t NearDuplicateIndex::head_for_insert(int b, std::uint64_t value) {
   if (inserted) {
     it->second = static_cast<std::uint32_t>(nodes.size());
     nodes.emplace_back();
+    items_[static_cast<std::size_t>(b)].resize(nodes.size() * Node::kCap);
   }
   return it->second;
+}
+
+inline std::uint32_t NearDuplicateIndex::candidates(const Node& node, std::uint32_t s) const {
+  static_assert(sizeof(Node) == 64 && Node::kCap <= 16);
+#if defined(__SSE2__)
+  // Four sketches per SSE2 register, the whole line in four steps (the last reads count and next too; slots
+  // past `count` are masked off below). Popcount by the bit-slicing adds, as SSE2 has no popcount or byte
+  // shuffle; a lane is a candidate when its count is not above K.
+  const __m128i q = _mm_set1_epi32(static_cast<int>(s));
+  const __m128i m1 = _mm_set1_epi32(0x55555555), m2 = _mm_set1_epi32(0x33333333);
+  const __m128i m4 = _mm_set1_epi32(0x0F0F0F0F), m6 = _mm_set1_epi32(0x3F), k = _mm_set1_epi32(k_);
+  std::uint32_t hits = 0;
+  for (int v = 0; v < 4; ++v) {
+    __m128i x = _mm_xor_si128(_mm_load_si128(reinterpret_cast<const __m128i*>(&node) + v), q);
+    x = _mm_sub_epi32(x, _mm_and_si128(_mm_srli_epi32(x, 1), m1));
+    x = _mm_add_epi32(_mm_and_si128(x, m2), _mm_and_si128(_mm_srli_epi32(x, 2), m2));
+    x = _mm_and_si128(_mm_add_epi32(x, _mm_srli_epi32(x, 4)), m4);
+    x = _mm_add_epi32(x, _mm_srli_epi32(x, 8));
+    x = _mm_and_si128(_mm_add_epi32(x, _mm_srli_epi32(x, 16)), m6);
+    const int far = _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpgt_epi32(x, k)));
+    hits |= static_cast<std::uint32_t>(~far & 0xF) << (4 * v);
+  }
+#else
+  std::uint32_t hits = 0;
+  for (std::uint32_t i = 0; i < Node::kCap; ++i)
+    hits |= static_cast<std::uint32_t>(popcount64(node.sketch[i] ^ s) <= k_) << i;
+#endif
+  return hits & ((1u << node.count) - 1);
 }
 
 std::uint32_t NearDuplicateIndex::find(std::uint32_t x) const {
@@ -249,11 +288,15 @@ std::vector<std::uint32_t> NearDuplicateIndex::near(std::uint64_t hash) const {
   std::vector<std::uint32_t> r;
   for (int b = 0; b <= k_; ++b) {
     const auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    const auto& items = items_[static_cast<std::size_t>(b)];
+    const std::uint32_t s = sketch(hash, b);
     for (std::uint32_t n = head(b, block(hash, b)); n != kNone;) {
       const Node& node = nodes[n];
-      for (std::uint32_t i = 0; i < node.count; ++i)
-        if (hamming(node.hash[i], hash) <= k_)
-          for (std::uint32_t it = first_with(node.hash[i]); it != kNone; it = next_same_[it]) r.push_back(it);
+      for (std::uint32_t c = candidates(node, s); c; c &= c - 1) {
+        const std::uint32_t first = items[n * Node::kCap + static_cast<std::uint32_t>(__builtin_ctz(c))];
+        if (hamming(hashes_[first], hash) <= k_)
+          for (std::uint32_t it = first; it != kNone; it = next_same_[it]) r.push_back(it);
+      }
       n = node.next ? node.next : kNone;
     }
   }
@@ -267,11 +310,15 @@ std::uint32_t NearDuplicateIndex::nearest_group(std::uint64_t hash) const {
   std::uint32_t best = kNone;
   for (int b = 0; b <= k_; ++b) {
     const auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    const auto& items = items_[static_cast<std::size_t>(b)];
+    const std::uint32_t s = sketch(hash, b);
     std::uint32_t scanned = 0;
     for (std::uint32_t n = head(b, block(hash, b)); n != kNone && scanned < kMaxBucket;) {
       const Node& node = nodes[n];
-      for (std::uint32_t i = 0; i < node.count; ++i)
-        if (hamming(node.hash[i], hash) <= k_) best = std::min(best, find(first_with(node.hash[i])));
+      for (std::uint32_t c = candidates(node, s); c; c &= c - 1) {
+        const std::uint32_t first = items[n * Node::kCap + static_cast<std::uint32_t>(__builtin_ctz(c))];
+        if (hamming(hashes_[first], hash) <= k_) best = std::min(best, find(first));
+      }
       scanned += node.count;
       n = node.next ? node.next : kNone;
     }
@@ -281,6 +328,14 @@ std::uint32_t NearDuplicateIndex::nearest_group(std::uint64_t hash) const {
 
 std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
   const auto item = static_cast<std::uint32_t>(hashes_.size());
+  // The exact-table slot and the K+1 head nodes are independent cache misses (the index is far bigger than
+  // L2): ask for all of them before waiting on any, so they load in parallel. For the few posts whose hash
+  // is already indexed the head prefetches are wasted, which costs less than making every new hash wait
+  // for the exact probe first.
+  if (!exact_.empty()) __builtin_prefetch(&exact_[mix64(hash) & (exact_.size() - 1)]);
+  for (int b = 0; b <= k_; ++b)
+    if (mask_[static_cast<std::size_t>(b)] <= 0xFFFF)
+      __builtin_prefetch(&nodes_[static_cast<std::size_t>(b)][block(hash, b)]);
   const std::uint32_t first = first_with(hash);
   hashes_.push_back(hash);
   parent_.push_back(item);
@@ -294,31 +349,27 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
     return item;
   }
   remember_first(hash, item);
-  // The K+1 head nodes are independent cache misses (the index is far bigger than L2): ask for all of them
-  // first so they load in parallel instead of one after another.
   std::uint32_t heads[16];
   for (int b = 0; b <= k_; ++b) {
     heads[b] = head_for_insert(b, block(hash, b));
-    const char* line = reinterpret_cast<const char*>(&nodes_[static_cast<std::size_t>(b)][heads[b]]);
-    __builtin_prefetch(line);
-    __builtin_prefetch(line + 64);
+    if (mask_[static_cast<std::size_t>(b)] > 0xFFFF) __builtin_prefetch(&nodes_[static_cast<std::size_t>(b)][heads[b]]);
   }
   for (int b = 0; b <= k_; ++b) {
     auto& nodes = nodes_[static_cast<std::size_t>(b)];
+    auto& items = items_[static_cast<std::size_t>(b)];
+    const std::uint32_t s = sketch(hash, b);
     std::uint32_t n = heads[b];
     std::uint32_t scanned = 0;
     while (true) {
       Node& node = nodes[n];
-      if (node.next) {
-        __builtin_prefetch(&nodes[node.next]);
-        __builtin_prefetch(reinterpret_cast<const char*>(&nodes[node.next]) + 64);
-      }
+      if (node.next) __builtin_prefetch(&nodes[node.next]);
       comparisons_ += node.count;
-      for (std::uint32_t i = 0; i < node.count; ++i) {
-        if (hamming(node.hash[i], hash) > k_) continue;
+      for (std::uint32_t c = candidates(node, s); c; c &= c - 1) {
+        const std::uint32_t other = items[n * Node::kCap + static_cast<std::uint32_t>(__builtin_ctz(c))];
+        if (hamming(hashes_[other], hash) > k_) continue;
         // Union by smallest item number, so a group is always named by its earliest member.
-        std::uint32_t a = find(first_with(node.hash[i])), c = find(item);
-        if (a != c) parent_[std::max(a, c)] = std::min(a, c);
+        std::uint32_t a = find(other), d = find(item);
+        if (a != d) parent_[std::max(a, d)] = std::min(a, d);
       }
       scanned += node.count;
       if (scanned >= kMaxBucket) break;  // full bucket: compared enough, keep no more (see kMaxBucket)
@@ -327,13 +378,16 @@ std::uint32_t NearDuplicateIndex::add(std::uint64_t hash) {
         continue;
       }
       if (node.count < Node::kCap) {
-        node.hash[node.count++] = hash;
+        items[n * Node::kCap + node.count] = item;
+        node.sketch[node.count++] = s;
       } else {
         const auto added = static_cast<std::uint32_t>(nodes.size());
         nodes[n].next = added;  // before emplace_back, which may move the nodes
         nodes.emplace_back();
-        nodes.back().hash[0] = hash;
+        nodes.back().sketch[0] = s;
         nodes.back().count = 1;
+        items.resize(nodes.size() * Node::kCap);
+        items[added * Node::kCap] = item;
       }
       break;
     }

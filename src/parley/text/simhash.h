@@ -8,6 +8,7 @@
 // "Near-duplicates", with the measurements.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -104,24 +105,34 @@ class NearDuplicateIndex {
   int k_;
   std::vector<int> shift_;
   std::vector<std::uint64_t> mask_;
+  std::vector<int> sketch_rot_;  // per block: rotate right by this, keep the low 32 bits (see Node)
   std::vector<std::uint64_t> hashes_;
   mutable std::vector<std::uint32_t> parent_;  // union-find; path halving in find() mutates
   std::vector<std::uint32_t> next_same_;       // item -> next item with the same hash, or kNone (for near())
   std::vector<std::uint32_t> last_same_;       // first item of a hash -> last item with it (append point)
   std::vector<std::uint64_t> exact_;           // open-addressing table of first items (see first_with)
   std::size_t distinct_ = 0;
-  // Per block, the distinct hashes with each block value, in chains of two-cache-line nodes: a lookup
-  // costs one (prefetched) miss per 15 candidates instead of a miss for a bucket header plus one for its
-  // entries (the buckets of 100k posts are far bigger than L2). Items are not stored: a hash that matches is
-  // rare and is resolved through exact_. Narrow blocks (<= 16 bits) use node value as their head node;
-  // wider ones find the head through a hash map.
+  // Per block, the distinct hashes with each block value, in chains of one-cache-line nodes (the buckets
+  // of 100k posts are far bigger than L2, so a lookup costs about one miss per node). A node holds, per
+  // hash, only a 32-bit SKETCH: the 32 bits that follow the block (cyclically). Bits of the sketch are bits
+  // of the hash, so a sketch more than K bits away proves the hash is too; that rejects nearly every
+  // candidate while reading half the bytes that full hashes would. The rare survivor is settled with the
+  // full hash through its first item (items_, a parallel array touched only then), which is also the item
+  // the union needs. Narrow blocks (<= 16 bits) use node value as their head node; wider ones find the
+  // head through a hash map.
   struct alignas(64) Node {
-    static constexpr std::uint32_t kCap = 15;  // two cache lines, fetched together
-    std::uint64_t hash[kCap];
+    static constexpr std::uint32_t kCap = 14;  // one cache line
+    std::uint32_t sketch[kCap] = {};
     std::uint32_t count = 0;
     std::uint32_t next = 0;  // overflow node index, 0 = none (node 0 is never an overflow node)
   };
+  std::uint32_t sketch(std::uint64_t hash, int b) const {
+    return static_cast<std::uint32_t>(std::rotr(hash, sketch_rot_[static_cast<std::size_t>(b)]));
+  }
+  // Bit i set when sketch i of `node` is within K bits of `s` (i < count).
+  [[gnu::always_inline]] std::uint32_t candidates(const Node& node, std::uint32_t s) const;
   std::vector<std::vector<Node>> nodes_;                                    // [block][node]
+  std::vector<std::vector<std::uint32_t>> items_;                           // [block][node * kCap + i]
   std::vector<std::unordered_map<std::uint64_t, std::uint32_t>> sparse_;    // [block] value -> head node
   std::uint32_t head(int b, std::uint64_t value) const;  // kNone when the value has no node yet
   std::uint32_t head_for_insert(int b, std::uint64_t value);

@@ -35,9 +35,9 @@ struct Weights {
 };
 constexpr Weights kW{};
 
-const Gazetteer& risk_gazetteer() {
+const std::vector<GazetteerEntry>& risk_entries() {
   // Order matches the RiskTerm bits: entry i sets bit i.
-  static const Gazetteer g(std::vector<GazetteerEntry>{
+  static const std::vector<GazetteerEntry> entries{
       {EntityKind::keyword, "legal",
        {"lawyer", "lawyers", "attorney", "sue", "suing", "sued", "lawsuit", "court", "legal action",
         "class action", "small claims",
@@ -66,19 +66,30 @@ const Gazetteer& risk_gazetteer() {
         "estorno", "mudar para", "vou trocar", "cancelamento",
         "kündigen", "kündigung", "erstattung", "wechsle zu",
         "résilier", "résiliation", "remboursement", "annuler"}},
-  });
+  };
+  return entries;
+}
+
+const Gazetteer& risk_gazetteer() {
+  static const Gazetteer g(risk_entries());
   return g;
 }
 
 }  // namespace
 
+std::span<const GazetteerEntry> risk_term_entries() { return risk_entries(); }
+
+unsigned risk_bits(std::span<const GazetteerHit> hits) {
+  unsigned bits = 0;
+  for (const auto& h : hits) bits |= 1u << h.entry;
+  return bits;
+}
+
 unsigned risk_terms(std::string_view nfc_text) {
   thread_local std::vector<GazetteerHit> hits;  // reused: no allocation per post after warm-up
   hits.clear();
   risk_gazetteer().scan(nfc_text, hits);
-  unsigned bits = 0;
-  for (const auto& h : hits) bits |= 1u << h.entry;
-  return bits;
+  return risk_bits(hits);
 }
 
 // shouting() is in shouting.cc.

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 
 #include "parley/text/analysis.h"
+#include "parley/text/gazetteer.h"
 
 namespace parley::text {
 
@@ -20,6 +22,11 @@ enum RiskTerm : unsigned {
 
 // Risk terms in an NFC text (en, es, pt, de, fr), found with the Gazetteer matcher; a bit set per category.
 unsigned risk_terms(std::string_view nfc_text);
+// What risk_terms() matches with: one entry per category, entry i for bit i. For callers that fold the risk
+// terms into a Gazetteer of their own (Gazetteer's two-list form), so one pass finds both.
+std::span<const GazetteerEntry> risk_term_entries();
+// The RiskTerm bits of hits on risk_term_entries() (entry numbers within that list).
+unsigned risk_bits(std::span<const GazetteerHit> hits);
 
 // Shouting signals straight from the text: share of letters in ALL-CAPS words of 2+ letters, and '!' count.
 struct Shouting {
