@@ -2,245 +2,43 @@
 // are unpackaged single-author repositories), and the matcher has to fold case and collapse whitespace on
 // the fly while it scans, which a generic byte matcher would not do for us anyway.
 //
-// Design: the text is case-folded code point by code point (ASCII through a table, the rest through
-// utf8proc's full case folding) and the folded bytes are fed straight into a dense Aho-Corasick DFA, so
-// there is no folded copy of the text and no allocation per post. Bytes are mapped to a few classes (only
-// bytes that occur in some pattern get their own class), which keeps the table small enough for cache.
-// Each transition word carries the target's row offset and, in its top bit, whether any pattern ends
-// there, so the hot loop is one table load and one test per byte.
+// Design: every surface form must start on a word boundary unless its first character is no word
+// character ("@northwind") or belongs to a script written without spaces; so instead of feeding every
+// byte of the text through an Aho-Corasick automaton (a chain of dependent table loads, ~4 ns a byte), the
+// scan looks only at the code points where a match may begin and walks the trie of folded surface forms
+// from there, folding the text as it goes (ASCII through a table, the rest through the shared folding
+// routine of gazetteer_fold.h). Almost every walk stops after a byte or two, and the loop that picks the
+// starting points has no dependent loads, so it runs several times faster than the automaton did, with
+// the same matches: the candidates are exactly the (start, end) pairs the automaton reported, filtered by
+// the same boundary and URL rules, then sorted and selected the same way. tests/text/
+// gazetteer_equivalence_test.cc keeps the automaton as a reference and compares the two.
 #include "parley/text/gazetteer.h"
-
-#include <utf8proc.h>
 
 #include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "parley/text/gazetteer_fold.h"
+
+#include "parley/text/ascii_block.h"
+
 namespace parley::text {
+
+using namespace gazetteer_fold;
 
 namespace {
 
-constexpr std::uint32_t kHasOutput = 0x80000000u;
 // Longest folded pattern kept. Longer surface forms are not names of anything an organisation sells.
 constexpr std::size_t kMaxPatternBytes = 255;
-constexpr std::size_t kRing = 256;  // power of two > kMaxPatternBytes: origins of the last fed bytes
-constexpr std::uint32_t kFirstByte = 0x80000000u;  // ring flag: this fed byte starts a code point's folding
+constexpr std::uint32_t kTerminal = 0x80000000u;  // trie word flag: a pattern ends at the child
 
-// Decodes the code point at s[i] (the text is valid UTF-8 by contract; a stray byte decodes as itself so a
-// bad input cannot read out of bounds) and returns its length.
-inline int decode(std::string_view s, std::size_t i, std::int32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { cp = c; return 1; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || i + len > s.size()) { cp = c; return 1; }
-  cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
-
-// Start of the code point that ends just before byte `i`.
-inline std::size_t prev_start(std::string_view s, std::size_t i) {
-  std::size_t j = i - 1;
-  while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80 && i - j < 4) --j;
-  return j;
-}
-
-inline int encode(std::int32_t cp, unsigned char* out) {
-  if (cp < 0x80) { out[0] = static_cast<unsigned char>(cp); return 1; }
-  if (cp < 0x800) {
-    out[0] = static_cast<unsigned char>(0xC0 | (cp >> 6));
-    out[1] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
-    return 2;
-  }
-  if (cp < 0x10000) {
-    out[0] = static_cast<unsigned char>(0xE0 | (cp >> 12));
-    out[1] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = static_cast<unsigned char>(0xF0 | (cp >> 18));
-  out[1] = static_cast<unsigned char>(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-bool is_word_cp(std::int32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp == '_';
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Scripts written without spaces between words: a word boundary cannot be required next to them.
-bool is_nospace_cp(std::int32_t cp) {
-  return (cp >= 0x0E00 && cp <= 0x0EFF) ||   // Thai, Lao
-         (cp >= 0x1000 && cp <= 0x109F) ||   // Myanmar
-         (cp >= 0x1780 && cp <= 0x17FF) ||   // Khmer
-         (cp >= 0x3040 && cp <= 0x30FF) ||   // Hiragana, Katakana
-         (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-         (cp >= 0xFF66 && cp <= 0xFF9F) ||   // half-width Katakana
-         (cp >= 0x20000 && cp <= 0x2FFFF);   // CJK extensions
-}
-
-inline bool is_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-
-inline bool is_space_cp(std::int32_t cp) {
-  if (cp < 0x80) return is_ascii_space(static_cast<unsigned char>(cp));
-  return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
-}
-
-// The one folding routine, used for patterns at build time and for text at scan time, so both sides agree
-// byte for byte. Calls emit(byte, origin_of_code_point, first_byte_of_code_point) and, after the last byte
-// of each code point's folding, done(end_of_code_point). Whitespace runs become one ' '.
-template <class Emit, class Done>
-inline void fold(std::string_view s, const std::array<unsigned char, 128>& lower, Emit&& emit, Done&& done) {
-  bool last_space = false;
-  std::size_t i = 0, n = s.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      if (is_ascii_space(c)) {
-        if (!last_space) { emit(' ', i, true); last_space = true; done(i + 1); }
-      } else {
-        emit(lower[c], i, true);
-        last_space = false;
-        done(i + 1);
-      }
-      ++i;
-      continue;
-    }
-    std::int32_t cp;
-    int len = decode(s, i, cp);
-    if (is_space_cp(cp)) {
-      if (!last_space) { emit(' ', i, true); last_space = true; done(i + len); }
-      i += len;
-      continue;
-    }
-    std::int32_t folded[8];
-    int last_bound = 0;
-    auto m = utf8proc_decompose_char(cp, folded, 8, UTF8PROC_CASEFOLD, &last_bound);
-    if (m <= 0 || m > 8) { folded[0] = cp; m = 1; }
-    bool first = true;
-    for (int k = 0; k < m; ++k) {
-      unsigned char buf[4];
-      int bl = encode(folded[k], buf);
-      for (int b = 0; b < bl; ++b) { emit(buf[b], i, first); first = false; }
-    }
-    last_space = false;
-    i += len;
-    done(i);
-  }
-}
-
-std::array<unsigned char, 128> make_lower() {
-  std::array<unsigned char, 128> t{};
-  for (int c = 0; c < 128; ++c) t[c] = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  return t;
-}
-const std::array<unsigned char, 128> kLower = make_lower();
-
-std::string nfc(std::string_view s) {
-  std::string in(s);
-  auto* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(in.c_str()));
-  if (!out) return in;  // invalid UTF-8: keep the bytes; they can only match themselves
-  std::string r(reinterpret_cast<const char*>(out));
-  std::free(out);
-  return r;
-}
-
-std::string fold_pattern(std::string_view s) {
-  std::string r;
-  fold(s, kLower, [&](unsigned char b, std::size_t, bool) { r.push_back(static_cast<char>(b)); },
-       [](std::size_t) {});
-  while (!r.empty() && r.back() == ' ') r.pop_back();
-  std::size_t lead = 0;
-  while (lead < r.size() && r[lead] == ' ') ++lead;
-  return r.substr(lead);
-}
-
-// What the folding routine makes of the code points that are most of non-English social text, computed
-// once with fold() itself so the scan cannot disagree with it: two-byte code points (Latin-1, Latin
-// Extended, Greek, Cyrillic...) map to their folded bytes; for the rest of the BMP and the emoji blocks, a
-// bit says the code point folds to itself and is no space, so its bytes are fed as they are. Anything else
-// (a space, a code point folding to something else) takes the generic path with utf8proc.
-struct FoldCache {
-  struct Two {
-    std::uint8_t kind = 0;  // 0 generic, 1 whitespace, 2 fold to `bytes`
-    std::uint8_t len = 0;
-    unsigned char bytes[10];
-  };
-  static constexpr std::int32_t kEmojiFirst = 0x1F000, kEmojiEnd = 0x1FB00;
-  std::array<Two, 0x800> two{};
-  std::vector<std::uint64_t> same;  // bit per code point in [0, 0x10000) then [kEmojiFirst, kEmojiEnd)
-
-  FoldCache() : same((0x10000 + (kEmojiEnd - kEmojiFirst)) / 64 + 1, 0) {
-    auto folded = [](std::int32_t cp, std::string& out) {
-      unsigned char buf[4];
-      int n = encode(cp, buf);
-      std::string_view one(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
-      out.clear();
-      fold(one, kLower, [&](unsigned char b, std::size_t, bool) { out.push_back(static_cast<char>(b)); },
-           [](std::size_t) {});
-      return std::string(one);
-    };
-    std::string out;
-    for (std::int32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (cp >= 0xD800 && cp <= 0xDFFF) continue;  // surrogates are not code points of valid UTF-8
-      std::string orig = folded(cp, out);
-      const bool space = is_space_cp(cp);
-      if (cp < 0x800) {
-        Two& t = two[static_cast<std::size_t>(cp)];
-        if (space) t.kind = 1;
-        else if (out.size() <= sizeof t.bytes) {
-          t.kind = 2;
-          t.len = static_cast<std::uint8_t>(out.size());
-          std::memcpy(t.bytes, out.data(), out.size());
-        }
-      } else if (!space && out == orig) {
-        set(static_cast<std::size_t>(cp));
-      }
-    }
-    for (std::int32_t cp = kEmojiFirst; cp < kEmojiEnd; ++cp) {
-      std::string orig = folded(cp, out);
-      if (!is_space_cp(cp) && out == orig) set(static_cast<std::size_t>(0x10000 + cp - kEmojiFirst));
-    }
-  }
-  // True when `cp` (>= 0x800) folds to its own bytes and is not whitespace.
-  bool folds_to_itself(std::int32_t cp) const {
-    std::size_t k;
-    if (cp < 0x10000) k = static_cast<std::size_t>(cp);
-    else if (cp >= kEmojiFirst && cp < kEmojiEnd) k = static_cast<std::size_t>(0x10000 + cp - kEmojiFirst);
-    else return false;
-    return (same[k / 64] >> (k % 64)) & 1;
-  }
-
- private:
-  void set(std::size_t k) { same[k / 64] |= 1ull << (k % 64); }
-};
-
-const FoldCache& fold_cache() {
-  static const FoldCache c;
-  return c;
-}
-
-// True when the bytes just before `b` are part of a URL token ("https://host/...n5" must not match "n5").
-bool inside_url(std::string_view s, std::size_t b) {
-  std::size_t start = b;
-  while (start > 0 && !is_ascii_space(static_cast<unsigned char>(s[start - 1])) && b - start < 2048) --start;
-  std::string_view head = s.substr(start, b - start);
-  return head.find("://") != std::string_view::npos || head.starts_with("www.") || head.starts_with("WWW.");
-}
+// Per raw byte, what the start loop needs to know (bytes >= 0x80 are conservative: see scan()).
+constexpr std::uint8_t kWordByte = 1;       // an ASCII word character: blocks a boundary after it
+constexpr std::uint8_t kStartsAtBoundary = 2;  // its folding begins some pattern
+constexpr std::uint8_t kStartsAnywhere = 4;    // ...some pattern that needs no boundary on its left
 
 struct Pattern {
   std::uint32_t entry;
@@ -249,6 +47,55 @@ struct Pattern {
   bool nospace_left, nospace_right;  // the edge character belongs to a script written without spaces
 };
 
+// Length of the code point (or stray byte) at s[i], exactly as decode() steps: the scan must visit the
+// same starting points as the folding routine.
+inline std::size_t unit_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+  return len == 1 || i + len > s.size() ? 1 : len;
+}
+
+// Folds the non-ASCII code point at s[i] (what the folding routine feeds for it, via the fold cache when it
+// can): writes its folded bytes to `out` (room for 32), sets `space`, returns the code point's length.
+inline std::size_t fold_non_ascii(std::string_view s, std::size_t i, const FoldCache& fc, unsigned char* out,
+                                  std::size_t& bytes, bool& space) {
+  const std::size_t n = s.size();
+  auto c = static_cast<unsigned char>(s[i]);
+  if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
+    const auto cp2 = static_cast<std::size_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F));
+    const FoldCache::Two& f = fc.two[cp2];
+    if (f.kind == 1) {
+      out[0] = ' ';
+      bytes = 1;
+      space = true;
+      return 2;
+    }
+    if (f.kind == 2) {
+      std::memcpy(out, f.bytes, f.len);
+      bytes = f.len;
+      space = false;
+      return 2;
+    }
+  }
+  std::int32_t cp;
+  const int len = decode(s, i, cp);
+  const bool well_formed =
+      len == (cp < 0x10000 ? 3 : 4) && cp >= 0x800 &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80 &&
+      (len == 3 || (static_cast<unsigned char>(s[i + 3]) & 0xC0) == 0x80);
+  if (well_formed && fc.folds_to_itself(cp)) {
+    std::memcpy(out, s.data() + i, static_cast<std::size_t>(len));
+    bytes = static_cast<std::size_t>(len);
+    space = false;
+    return static_cast<std::size_t>(len);
+  }
+  space = is_space_cp(cp);
+  bytes = 0;
+  fold(s.substr(i, static_cast<std::size_t>(len)), kLower,
+       [&](unsigned char b, std::size_t, bool) { if (bytes < 32) out[bytes++] = b; }, [](std::size_t) {});
+  return static_cast<std::size_t>(len);
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -256,10 +103,69 @@ struct Gazetteer::Impl {
   std::vector<Pattern> patterns;
   std::array<std::uint8_t, 256> cls{};   // byte -> class; 0 for bytes no pattern uses
   std::uint32_t classes = 1;
-  std::vector<std::uint32_t> delta;      // [state * classes + class] -> target * classes | kHasOutput
+  // The trie of folded surface forms: [state * classes + class] -> child * classes | kTerminal, or 0 when
+  // there is no such child (the root, row 0, is nobody's child).
+  std::vector<std::uint32_t> trie;
   std::vector<std::int32_t> term;        // state -> pattern ending exactly here, or -1
-  std::vector<std::int32_t> dict;        // state -> nearest proper suffix state with a pattern, or -1
+  std::array<std::uint8_t, 256> start{};  // raw byte -> kWordByte | kStartsAtBoundary | kStartsAnywhere
   std::size_t states = 0;
+  bool any_free = false;  // some pattern needs no boundary on its left
+
+  // The prefilter of the block scan: what the first three folded bytes of a match starting with an ASCII
+  // character can be. `short2` holds the (first, second) pairs that complete a pattern of one or two bytes
+  // (every second byte for a one-byte pattern); `tri` a hash of the first three bytes of longer patterns.
+  std::array<unsigned char, 128> afold{};  // ASCII byte -> its folding (whitespace -> ' ')
+  std::array<std::uint64_t, 128 * 128 / 64> short2{};
+  static constexpr std::uint32_t kTriBits = 1u << 15;
+  std::array<std::uint64_t, kTriBits / 64> tri{};
+  // ASCII non-word characters that start patterns: with a boundary ('#') or anywhere ('@', '$'...).
+  std::vector<char> boundary_chars, anywhere_chars;
+
+  static std::uint32_t tri_hash(unsigned f0, unsigned f1, unsigned f2) {
+    return ((f0 | (f1 << 7) | (f2 << 14)) * 0x9E3779B1u) >> (32 - 15);
+  }
+  static bool test(const std::uint64_t* bits, std::uint32_t k) { return (bits[k >> 6] >> (k & 63)) & 1; }
+  static void set(std::uint64_t* bits, std::uint32_t k) { bits[k >> 6] |= 1ull << (k & 63); }
+  // False only when no pattern can start at the ASCII character text[q]; true when unsure.
+  bool may_start(std::string_view text, std::size_t q) const {
+    const std::size_t n = text.size();
+    const unsigned b1 = q + 1 < n ? static_cast<unsigned char>(text[q + 1]) : 0;
+    const unsigned b2 = q + 2 < n ? static_cast<unsigned char>(text[q + 2]) : 0;
+    if ((b1 | b2) & 0x80) return true;  // a non-ASCII code point may fold to anything
+    const unsigned f0 = afold[static_cast<unsigned char>(text[q])], f1 = afold[b1], f2 = afold[b2];
+    return test(short2.data(), (f0 << 7) | f1) || test(tri.data(), tri_hash(f0, f1, f2));
+  }
+  // False only when no pattern can start at the non-ASCII code point at text[q]: its folding (when the fold
+  // cache knows it without utf8proc) begins with a byte no pattern begins with.
+  bool may_start_non_ascii(std::string_view text, std::size_t q) const {
+    const std::size_t n = text.size();
+    const auto c = static_cast<unsigned char>(text[q]);
+    const FoldCache& fc = fold_cache();
+    if (c >= 0xC2 && c < 0xE0 && q + 1 < n && (static_cast<unsigned char>(text[q + 1]) & 0xC0) == 0x80) {
+      const FoldCache::Two& f =
+          fc.two[static_cast<std::size_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(text[q + 1]) & 0x3F))];
+      if (f.kind == 1) return false;  // whitespace: no pattern starts with a space
+      if (f.kind == 2) return trie[cls[f.bytes[0]]] != 0;
+      return true;
+    }
+    if (c >= 0xE0 && trie[cls[c]] == 0) {
+      // Folds to its own bytes (so starts with c) when well formed and in the cache's "same" set.
+      std::int32_t cp;
+      const int len = decode(text, q, cp);
+      const bool well_formed =
+          len == (cp < 0x10000 ? 3 : 4) && cp >= 0x800 &&
+          (static_cast<unsigned char>(text[q + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(text[q + 2]) & 0xC0) == 0x80 &&
+          (len == 3 || (static_cast<unsigned char>(text[q + 3]) & 0xC0) == 0x80);
+      if (well_formed && fc.folds_to_itself(cp)) return false;
+    }
+    return true;
+  }
+  void scan_blocks(std::string_view text, std::vector<GazetteerHit>& out) const;
+  void scan_bytes(std::string_view text, std::vector<GazetteerHit>& out) const;
+
+  void walk(std::string_view text, std::size_t p, std::vector<GazetteerHit>& out) const;
+  void consider(std::string_view text, std::size_t b, std::size_t e, std::uint32_t row,
+                std::vector<GazetteerHit>& out) const;
 };
 
 Gazetteer::Gazetteer(std::span<const GazetteerEntry> entries) : impl_(std::make_unique<Impl>()) {
@@ -304,57 +210,80 @@ Gazetteer::Gazetteer(std::span<const GazetteerEntry> entries) : impl_(std::make_
   if (m.classes > 256) throw std::logic_error("gazetteer: byte classes overflow");  // cannot happen: 255 + 1
   const std::uint32_t C = m.classes;
 
-  // 3. Trie (goto function) with -1 for missing edges, then failure links by BFS, which also completes the
-  //    goto function into a DFA.
-  std::vector<std::int32_t> go(C, -1);
+  // 3. The trie.
+  std::vector<std::uint32_t> child(C, 0);  // state-numbered while building
   m.term.assign(1, -1);
   for (std::size_t p = 0; p < folded.size(); ++p) {
     std::size_t s = 0;
     for (unsigned char b : folded[p]) {
-      std::int32_t& next = go[s * C + m.cls[b]];
-      if (next < 0) {
-        next = static_cast<std::int32_t>(m.term.size());
+      if (child[s * C + m.cls[b]] == 0) {
+        child[s * C + m.cls[b]] = static_cast<std::uint32_t>(m.term.size());
         m.term.push_back(-1);
-        go.resize(go.size() + C, -1);
+        child.resize(child.size() + C, 0);
       }
-      s = static_cast<std::size_t>(go[s * C + m.cls[b]]);
+      s = child[s * C + m.cls[b]];
     }
     m.term[s] = static_cast<std::int32_t>(p);
   }
   m.states = m.term.size();
-  std::vector<std::int32_t> fail(m.states, 0);
-  m.dict.assign(m.states, -1);
-  std::deque<std::size_t> queue;
-  for (std::uint32_t c = 0; c < C; ++c) {
-    std::int32_t& t = go[c];
-    if (t < 0) t = 0;
-    else if (t > 0) { fail[static_cast<std::size_t>(t)] = 0; queue.push_back(static_cast<std::size_t>(t)); }
+  if (m.states * C >= kTerminal) throw std::length_error("gazetteer: too many patterns");
+  m.trie.resize(m.states * C);
+  for (std::size_t k = 0; k < m.trie.size(); ++k) {
+    const std::uint32_t t = child[k];
+    m.trie[k] = t == 0 ? 0 : (t * C) | (m.term[t] >= 0 ? kTerminal : 0);
   }
-  while (!queue.empty()) {
-    std::size_t s = queue.front();
-    queue.pop_front();
-    for (std::uint32_t c = 0; c < C; ++c) {
-      std::int32_t t = go[s * C + c];
-      std::int32_t via_fail = go[static_cast<std::size_t>(fail[s]) * C + c];
-      if (t < 0) {
-        go[s * C + c] = via_fail;
-      } else {
-        auto ts = static_cast<std::size_t>(t);
-        fail[ts] = via_fail;
-        auto f = static_cast<std::size_t>(via_fail);
-        m.dict[ts] = m.term[f] >= 0 ? via_fail : m.dict[f];
-        queue.push_back(ts);
+
+  // 4. Which raw bytes may start a match. ASCII bytes fold to one known byte; a non-ASCII code point is
+  //    always tried where a boundary allows it, and anywhere when some pattern needs no boundary.
+  bool any_free = false;
+  std::array<bool, 256> free_first{};
+  for (std::size_t p = 0; p < folded.size(); ++p) {
+    const Pattern& pat = m.patterns[p];
+    if (!pat.need_left || pat.nospace_left) {
+      any_free = true;
+      free_first[static_cast<unsigned char>(folded[p][0])] = true;
+    }
+  }
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t t = 0;
+    if (c >= 0x80) {
+      t = kStartsAtBoundary | (any_free ? kStartsAnywhere : 0);
+    } else {
+      if (is_word_cp(c)) t |= kWordByte;
+      if (!is_ascii_space(static_cast<unsigned char>(c))) {
+        const unsigned char f = kLower[static_cast<std::size_t>(c)];
+        if (m.trie[m.cls[f]] != 0) t |= kStartsAtBoundary;
+        if (free_first[f]) t |= kStartsAnywhere;
       }
     }
+    m.start[static_cast<std::size_t>(c)] = t;
   }
-  m.delta.resize(m.states * C);
-  for (std::size_t s = 0; s < m.states; ++s)
-    for (std::uint32_t c = 0; c < C; ++c) {
-      auto t = static_cast<std::size_t>(go[s * C + c]);
-      bool out = m.term[t] >= 0 || m.dict[t] >= 0;
-      m.delta[s * C + c] = static_cast<std::uint32_t>(t * C) | (out ? kHasOutput : 0);
+  m.any_free = any_free;
+
+  // 5. The block scan's prefilter and start characters.
+  for (int c = 0; c < 128; ++c)
+    m.afold[static_cast<std::size_t>(c)] = is_ascii_space(static_cast<unsigned char>(c)) ? ' ' : kLower[static_cast<std::size_t>(c)];
+  for (std::size_t p = 0; p < folded.size(); ++p) {
+    const auto* f = reinterpret_cast<const unsigned char*>(folded[p].data());
+    const std::size_t len = folded[p].size();
+    if (f[0] >= 0x80) continue;  // starts with a non-ASCII code point: tried one code point at a time
+    if (!is_word_cp(f[0])) {
+      const Pattern& pat = m.patterns[p];
+      auto& chars = (!pat.need_left || pat.nospace_left) ? m.anywhere_chars : m.boundary_chars;
+      if (std::find(chars.begin(), chars.end(), static_cast<char>(f[0])) == chars.end()) chars.push_back(static_cast<char>(f[0]));
     }
-  if (m.states * C >= kHasOutput) throw std::length_error("gazetteer: too many patterns");
+    if (len == 1) {
+      for (unsigned x = 0; x < 128; ++x) Impl::set(m.short2.data(), (f[0] << 7) | x);
+    } else if (len == 2) {
+      if (f[1] < 0x80) Impl::set(m.short2.data(), (f[0] << 7) | f[1]);
+    } else if (f[1] < 0x80 && f[2] < 0x80) {
+      // Any non-ASCII byte here cannot be matched by ASCII text, and text with a non-ASCII code point
+      // there is always walked. A whitespace run in the text is one ' ' of the pattern: its second raw
+      // whitespace character shows up as the third byte.
+      Impl::set(m.tri.data(), Impl::tri_hash(f[0], f[1], f[2]));
+      if (f[1] == ' ') Impl::set(m.tri.data(), Impl::tri_hash(f[0], ' ', ' '));
+    }
+  }
 }
 
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
@@ -366,128 +295,156 @@ std::size_t Gazetteer::entry_count() const { return impl_->entries.size(); }
 std::size_t Gazetteer::pattern_count() const { return impl_->patterns.size(); }
 std::size_t Gazetteer::state_count() const { return impl_->states; }
 
+// The pattern ending at trie row `row` matched text[b, e): keep it if the boundary and URL rules allow.
+void Gazetteer::Impl::consider(std::string_view text, std::size_t b, std::size_t e, std::uint32_t row,
+                               std::vector<GazetteerHit>& out) const {
+  const Pattern& p = patterns[static_cast<std::size_t>(term[row / classes])];
+  if (p.need_left && b > 0) {
+    std::int32_t cp;
+    decode(text, prev_start(text, b), cp);
+    if (is_word_cp(cp) && !p.nospace_left && !is_nospace_cp(cp)) return;
+  }
+  if (p.need_right && e < text.size()) {
+    std::int32_t cp;
+    decode(text, e, cp);
+    if (is_word_cp(cp) && !p.nospace_right && !is_nospace_cp(cp)) return;
+  }
+  if (inside_url(text, b)) return;
+  out.push_back({p.entry, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
+}
+
+// Follows the trie from the code point at `p` while the folded text continues some surface form, and
+// considers every form that ends at the end of a code point on the way (forms ending inside the folding of
+// a code point, like "s" in the "ss" of "ß", never count: the automaton only reported at code point ends).
+void Gazetteer::Impl::walk(std::string_view text, std::size_t p, std::vector<GazetteerHit>& out) const {
+  const std::uint32_t* t = trie.data();
+  const std::uint8_t* cl = cls.data();
+  const std::size_t n = text.size();
+  std::uint32_t row = 0;
+  bool last_space = false;  // `p` itself is never whitespace: no surface form starts with a space
+  std::size_t i = p;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      unsigned char f;
+      if (is_ascii_space(c)) {
+        if (last_space) { ++i; continue; }  // a whitespace run feeds one ' '
+        last_space = true;
+        f = ' ';
+      } else {
+        last_space = false;
+        f = kLower[c];
+      }
+      const std::uint32_t next = t[row + cl[f]];
+      if (next == 0) return;
+      row = next & ~kTerminal;
+      ++i;
+      if (next & kTerminal) consider(text, p, i, row, out);
+      continue;
+    }
+    unsigned char buf[32];
+    std::size_t bytes;
+    bool space;
+    const std::size_t len = fold_non_ascii(text, i, fold_cache(), buf, bytes, space);
+    if (space && last_space) { i += len; continue; }
+    last_space = space;
+    std::uint32_t next = 0;
+    for (std::size_t k = 0; k < bytes; ++k) {
+      next = t[row + cl[buf[k]]];
+      if (next == 0) return;
+      row = next & ~kTerminal;
+    }
+    i += len;
+    if (next & kTerminal) consider(text, p, i, row, out);
+  }
+}
+
+// Where a match may start: a code point whose folding begins some surface form, after a character that
+// cannot block the form's left boundary (open), or anywhere for the forms that need no boundary. Only an
+// ASCII word character is taken to block; the exact rule is applied to each match in consider(). This is
+// the byte-at-a-time version, for targets without SSE2 and for pattern sets with many start characters.
+void Gazetteer::Impl::scan_bytes(std::string_view text, std::vector<GazetteerHit>& out) const {
+  bool open = true;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::uint8_t t = start[c];
+    if (t & (open ? (kStartsAtBoundary | kStartsAnywhere) : kStartsAnywhere)) walk(text, i, out);
+    if (c < 0x80) {
+      open = !(t & kWordByte);
+      ++i;
+    } else {
+      open = true;
+      i += unit_length(text, i);
+    }
+  }
+}
+
+#if defined(__SSE2__)
+// The same starting points as scan_bytes(), found 64 bytes at a time: SSE2 compares turn the window into
+// bit masks (non-ASCII, word characters, start characters); candidates are the word starts and start
+// characters of its ASCII stretches, each checked against the three-byte prefilter before the trie is
+// walked. Non-ASCII code points between the stretches are stepped over one at a time, as in scan_bytes(),
+// without recomputing the masks. Whether the character before a candidate blocks a left boundary is read
+// from the byte before it: an ASCII word character there is exactly what consider() would reject.
+void Gazetteer::Impl::scan_blocks(std::string_view text, std::vector<GazetteerHit>& out) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  std::uint64_t carry = 0;  // 1 when the byte before `i` is an ASCII word character
+  while (i < n) {
+    const std::size_t len = std::min<std::size_t>(64, n - i);
+    std::uint64_t high = 0, word = 0, at_boundary = 0, anywhere = 0;
+    ascii_block::for_chunks(bytes, n, i, [&](__m128i v, unsigned shift, unsigned k) __attribute__((always_inline)) {
+      using namespace ascii_block;
+      const unsigned at = 16 * k;
+      high |= static_cast<std::uint64_t>(high_bits(v) >> shift) << at;
+      const std::uint32_t w = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z') | in_range(v, '0', '9') |
+                              equal_to(v, '_');
+      word |= static_cast<std::uint64_t>(w >> shift) << at;
+      std::uint32_t b = 0, f = 0;
+      for (char c : boundary_chars) b |= equal_to(v, c);
+      for (char c : anywhere_chars) f |= equal_to(v, c);
+      at_boundary |= static_cast<std::uint64_t>(b >> shift) << at;
+      anywhere |= static_cast<std::uint64_t>(f >> shift) << at;
+    });
+    const std::uint64_t starts = (((word | at_boundary) & ~((word << 1) | carry)) | anywhere) & ~high;
+    std::size_t cur = 0;  // offset of the next code point in the window
+    while (cur < len) {
+      const std::uint64_t from = ~0ull << cur;
+      const std::uint64_t h = high & from;
+      const std::size_t stop = h ? static_cast<std::size_t>(__builtin_ctzll(h)) : len;
+      std::uint64_t cand = starts & from & (stop == 64 ? ~0ull : (1ull << stop) - 1);
+      while (cand) {
+        const std::size_t q = i + static_cast<std::size_t>(__builtin_ctzll(cand));
+        cand &= cand - 1;
+        if (may_start(text, q)) walk(text, q, out);
+      }
+      if (stop >= len) break;
+      const bool after_word = stop ? (word >> (stop - 1)) & 1 : carry;
+      if ((!after_word || any_free) && may_start_non_ascii(text, i + stop)) walk(text, i + stop, out);
+      cur = stop + unit_length(text, i + stop);
+    }
+    i += std::max(cur, len);
+    carry = start[static_cast<unsigned char>(text[i - 1])] & kWordByte;
+  }
+}
+#endif
+
 void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) const {
   const Impl& m = *impl_;
   const std::size_t first_out = out.size();
-  const std::uint32_t C = m.classes;
-  const std::uint32_t* delta = m.delta.data();
-  std::uint32_t ring[kRing];
-  std::size_t fed = 0;        // bytes fed so far
-  std::uint32_t row = 0;      // current state * C, with kHasOutput possibly set
-  const FoldCache& fc = fold_cache();
+#if defined(__SSE2__)
+  // Each extra start character costs a compare per 16 bytes; past a few, the byte loop is as good.
+  if (m.boundary_chars.size() + m.anywhere_chars.size() <= 6) m.scan_blocks(text, out);
+  else m.scan_bytes(text, out);
+#else
+  m.scan_bytes(text, out);
+#endif
 
-  auto report = [&](std::size_t cp_end) {
-    // Walks every pattern ending at the last fed byte, from longest to shortest.
-    std::size_t state = (row & ~kHasOutput) / C;
-    std::int32_t s = m.term[state] >= 0 ? static_cast<std::int32_t>(state) : m.dict[state];
-    for (; s >= 0; s = m.dict[static_cast<std::size_t>(s)]) {
-      const Pattern& p = m.patterns[static_cast<std::size_t>(m.term[static_cast<std::size_t>(s)])];
-      std::size_t first = fed - p.length;
-      std::uint32_t origin = ring[first & (kRing - 1)];
-      if (!(origin & kFirstByte)) continue;  // starts in the middle of a code point's folding
-      std::size_t b = origin & ~kFirstByte, e = cp_end;
-      if (p.need_left && b > 0) {
-        std::int32_t cp;
-        decode(text, prev_start(text, b), cp);
-        if (is_word_cp(cp) && !p.nospace_left && !is_nospace_cp(cp)) continue;
-      }
-      if (p.need_right && e < text.size()) {
-        std::int32_t cp;
-        decode(text, e, cp);
-        if (is_word_cp(cp) && !p.nospace_right && !is_nospace_cp(cp)) continue;
-      }
-      if (inside_url(text, b)) continue;
-      out.push_back({p.entry, static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e)});
-    }
-  };
-
-  // ASCII runs are the bulk of real text; they go through this loop without the generic folding callbacks.
-  std::size_t i = 0, n = text.size();
-  bool last_space = false;
-  while (i < n) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      if (is_ascii_space(c)) {
-        if (last_space) { ++i; continue; }
-        last_space = true;
-        c = ' ';
-      } else {
-        last_space = false;
-        c = kLower[c];
-      }
-      ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | kFirstByte;
-      ++fed;
-      row = delta[(row & ~kHasOutput) + m.cls[c]];
-      ++i;
-      if (row & kHasOutput) report(i);
-      continue;
-    }
-    // Common non-ASCII code points through the fold cache (same bytes as fold() would feed).
-    if (c >= 0xC2 && c < 0xE0 && i + 1 < n && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
-      const auto cp2 = static_cast<std::size_t>(((c & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
-      const FoldCache::Two& f = fc.two[cp2];
-      if (f.kind == 1) {  // whitespace: one ' ' per run
-        if (!last_space) {
-          last_space = true;
-          ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | kFirstByte;
-          ++fed;
-          row = delta[(row & ~kHasOutput) + m.cls[' ']];
-          i += 2;
-          if (row & kHasOutput) report(i);
-        } else {
-          i += 2;
-        }
-        continue;
-      }
-      if (f.kind == 2) {
-        last_space = false;
-        for (std::uint8_t k = 0; k < f.len; ++k) {
-          ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | (k == 0 ? kFirstByte : 0);
-          ++fed;
-          row = delta[(row & ~kHasOutput) + m.cls[f.bytes[k]]];
-        }
-        i += 2;
-        if (row & kHasOutput) report(i);
-        continue;
-      }
-    }
-    // One non-ASCII code point through the shared folding routine.
-    std::int32_t cp;
-    int len = decode(text, i, cp);
-    // Emoji, CJK, punctuation: their own bytes. Only for well-formed sequences (shortest form, continuation
-    // bytes), where the raw bytes are exactly what fold() would re-encode.
-    const bool well_formed =
-        len == (cp < 0x10000 ? 3 : 4) && cp >= 0x800 &&
-        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80 &&
-        (len == 3 || (static_cast<unsigned char>(text[i + 3]) & 0xC0) == 0x80);
-    if (well_formed && fc.folds_to_itself(cp)) {
-      last_space = false;
-      for (int k = 0; k < len; ++k) {
-        ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(i) | (k == 0 ? kFirstByte : 0);
-        ++fed;
-        row = delta[(row & ~kHasOutput) + m.cls[static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)])]];
-      }
-      i += static_cast<std::size_t>(len);
-      if (row & kHasOutput) report(i);
-      continue;
-    }
-    std::string_view one = text.substr(i, static_cast<std::size_t>(len));
-    bool space = is_space_cp(cp);
-    if (space && last_space) { i += static_cast<std::size_t>(len); continue; }
-    last_space = space;
-    const std::size_t base = i;
-    fold(one, kLower,
-         [&](unsigned char b, std::size_t, bool first) {
-           ring[fed & (kRing - 1)] = static_cast<std::uint32_t>(base) | (first ? kFirstByte : 0);
-           ++fed;
-           row = delta[(row & ~kHasOutput) + m.cls[b]];
-         },
-         [&](std::size_t) {});
-    i += static_cast<std::size_t>(len);
-    if (row & kHasOutput) report(i);
-  }
-
-  // Longest-leftmost, non-overlapping selection among the candidates (few per post: insertion sort).
+  // Longest-leftmost, non-overlapping selection among the candidates (few per post). Candidates have
+  // distinct (begin, end) pairs, so the order is fully determined.
   auto first = out.begin() + static_cast<std::ptrdiff_t>(first_out);
   std::sort(first, out.end(), [](const GazetteerHit& a, const GazetteerHit& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
@@ -503,7 +460,8 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
 }
 
 std::vector<EntityMatch> Gazetteer::match(std::string_view nfc_text) const {
-  std::vector<GazetteerHit> hits;
+  thread_local std::vector<GazetteerHit> hits;  // reused: no allocation per post after warm-up
+  hits.clear();
   scan(nfc_text, hits);
   std::vector<EntityMatch> r;
   r.reserve(hits.size());

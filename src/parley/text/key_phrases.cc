@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
-
-#include "parley/text/lexicon.h"
+#include <cstring>
+#include <stdexcept>
 
 namespace parley::text {
 
@@ -37,9 +38,60 @@ constexpr std::array<std::pair<unsigned, const char*>, 5> kLists = {{
          "tout tous aujourd'hui merci bonjour salut c'est j'ai"},
 }};
 
+// A word as two little-endian 8-byte keys (zero-padded) plus its length: words of up to 16 bytes, which is
+// every stopword and nearly every word of a post, are hashed and compared with a few integer operations,
+// without a call to memcmp or to an out-of-line hash.
+struct WordKey {
+  std::uint64_t a = 0, b = 0;
+  std::uint32_t hash = 0;
+
+  // The bytes p[0, r) (r <= 8) as memcpy into a zeroed word would give them, without a variable-length
+  // memcpy: two overlapping loads (bytes both cover hold the same value, so OR-ing them is harmless).
+  static std::uint64_t load(const char* p, std::size_t r) {
+    if (r >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      return w;
+    }
+    if (r == 0) return 0;
+    if constexpr (std::endian::native == std::endian::little) {
+      const auto* u = reinterpret_cast<const unsigned char*>(p);
+      if (r >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, u, 4);
+        std::memcpy(&hi, u + r - 4, 4);
+        return lo | (static_cast<std::uint64_t>(hi) << (8 * (r - 4)));
+      }
+      return u[0] | (static_cast<std::uint64_t>(u[r / 2]) << (8 * (r / 2))) |
+             (static_cast<std::uint64_t>(u[r - 1]) << (8 * (r - 1)));
+    } else {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, r);
+      return w;
+    }
+  }
+
+  [[gnu::always_inline]] explicit WordKey(std::string_view w) {
+    const std::size_t n = w.size();
+    a = load(w.data(), n);
+    if (n > 8) b = load(w.data() + 8, n - 8);
+    std::uint64_t h = (a ^ (static_cast<std::uint64_t>(n) << 56)) * 0x9e3779b97f4a7c15ull;
+    h ^= b * 0xc2b2ae3d27d4eb4full;
+    if (n > 16)  // rare: the rest of a long word, eight bytes at a time
+      for (std::size_t i = 16; i < n; i += 8) h = (h ^ load(w.data() + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    hash = static_cast<std::uint32_t>(h >> 32);
+  }
+  // Same word, given equal lengths: the keys settle words of up to 16 bytes.
+  bool same(const WordKey& o, std::string_view w, std::string_view ow) const {
+    return hash == o.hash && a == o.a && b == o.b && (w.size() <= 16 || w == ow);
+  }
+};
+
 // Stopword -> language bits, in a small open-addressing table: it is probed for every word token of every
-// post, and std::unordered_map<std::string_view, ...> spent more time hashing and chasing nodes than the
-// rest of the extraction.
+// post. A bitmap of 16K bits (2 KB, stays in L1) answers first: most words of a post are no stopword and
+// are turned away there, without touching the table, whose probes were mostly cache misses.
 class StopTable {
  public:
   StopTable() {
@@ -49,37 +101,40 @@ class StopTable {
         auto sp = all.find(' ');
         auto w = all.substr(0, sp);
         if (!w.empty()) {
-          Slot& s = slots_[probe(w, hash(w))];
-          s.word = w;
-          s.hash = hash(w);
-          s.bits |= bit;
+          if (w.size() > 16) throw std::logic_error("stopword over 16 bytes: " + std::string(w));
+          const WordKey k(w);
+          const std::size_t s = probe(k, w.size());
+          keys_[s] = {k.a, k.b};
+          meta_[s] = static_cast<std::uint16_t>(w.size() | ((meta_[s] >> 8 | bit) << 8));
           max_word_ = std::max(max_word_, w.size());
+          filter_[(k.hash >> 6) & (kFilterWords - 1)] |= 1ull << (k.hash & 63);
         }
         all = sp == std::string_view::npos ? std::string_view() : all.substr(sp + 1);
       }
     }
   }
-  // Language bits of `w`, 0 when it is no stopword; `h` is hash(w).
-  unsigned bits(std::string_view w, std::uint32_t h) const {
-    if (w.size() > max_word_) return 0;  // longer than any listed word
-    return slots_[probe(w, h)].bits;
+  // Language bits of `w`, 0 when it is no stopword; `k` is WordKey(w).
+  unsigned bits(std::string_view w, const WordKey& k) const {
+    if (w.size() > max_word_) return 0;  // longer than any listed word (all are at most 16 bytes)
+    if (!((filter_[(k.hash >> 6) & (kFilterWords - 1)] >> (k.hash & 63)) & 1)) return 0;
+    return meta_[probe(k, w.size())] >> 8;
   }
-  // The lexicon's word hash: eight bytes per step, where FNV took one multiply per byte.
-  static std::uint32_t hash(std::string_view w) { return static_cast<std::uint32_t>(lex_hash(w)); }
 
  private:
-  static constexpr std::size_t kSlots = 2048;  // ~550 words: under 30% full, so probes are short
-  struct Slot {
-    std::string_view word;
-    std::uint32_t hash = 0;  // compared first: most probes are for content words, which miss
-    unsigned bits = 0;
-  };
-  std::size_t probe(std::string_view w, std::uint32_t h) const {
-    std::size_t s = h & (kSlots - 1);
-    while (!slots_[s].word.empty() && !(slots_[s].hash == h && slots_[s].word == w)) s = (s + 1) & (kSlots - 1);
+  // ~550 words in 1024 slots; the probe reads the 2-byte `meta_` (length, language bits; 0 = empty) and
+  // compares the 16 key bytes only when the length agrees. Everything a lookup touches is ~20 KB.
+  static constexpr std::size_t kSlots = 1024;
+  static constexpr std::size_t kFilterWords = 256;  // 16K bits
+  struct Key { std::uint64_t a = 0, b = 0; };
+  std::size_t probe(const WordKey& k, std::size_t len) const {
+    std::size_t s = (k.hash >> 14) & (kSlots - 1);
+    while (meta_[s] != 0 && !((meta_[s] & 0xFF) == len && keys_[s].a == k.a && keys_[s].b == k.b))
+      s = (s + 1) & (kSlots - 1);
     return s;
   }
-  Slot slots_[kSlots];
+  std::uint64_t filter_[kFilterWords] = {};
+  std::uint16_t meta_[kSlots] = {};
+  Key keys_[kSlots];
   std::size_t max_word_ = 0;
 };
 
@@ -102,7 +157,7 @@ constexpr std::size_t kMaxPhraseWords = 4;
 }  // namespace
 
 bool is_stopword(std::string_view norm, std::string_view language) {
-  return (stopwords().bits(norm, StopTable::hash(norm)) & language_mask(language)) != 0;
+  return (stopwords().bits(norm, WordKey(norm)) & language_mask(language)) != 0;
 }
 
 std::vector<std::string> key_phrases(const Tokenized& t, std::string_view language, std::size_t max_phrases) {
@@ -110,21 +165,32 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   const StopTable& stops = stopwords();
   // Per-thread scratch, cleared per call: the extraction allocates nothing but its result after warm-up.
   // Words are numbered by distinct norm (a post has a few dozen words at most, so a linear search over
-  // their hashes beats a hash table), which makes RAKE's statistics array look-ups and phrase comparison
+  // their keys beats a hash table), which makes RAKE's statistics array look-ups and phrase comparison
   // integer compares.
-  struct Phrase { std::uint32_t first, count; bool hashtag; double score; };
-  struct WordStat { std::string_view word; std::uint32_t hash; double freq, degree; };
+  struct Phrase { std::uint32_t first, count; bool hashtag; double score; std::uint64_t sig; };
+  struct WordStat { std::string_view word; WordKey key; double freq, degree, ratio; };
   thread_local std::vector<std::uint32_t> words;  // word ids, in text order
   thread_local std::vector<Phrase> phrases;
   thread_local std::vector<WordStat> wstat;
+  thread_local std::vector<std::uint32_t> slots;  // open addressing over word ids + 1 (0 = empty)
   thread_local std::vector<std::uint32_t> order;
   words.clear();
   phrases.clear();
   wstat.clear();
-  auto id_of = [&](std::string_view w, std::uint32_t h) -> std::uint32_t {
-    for (std::size_t k = 0; k < wstat.size(); ++k)
-      if (wstat[k].hash == h && wstat[k].word == w) return static_cast<std::uint32_t>(k);
-    wstat.push_back({w, h, 0, 0});
+  // At most one slot in two used: a probe usually ends on its first slot, found or empty, where a linear
+  // search over the words seen so far ended after a data-dependent number of steps.
+  std::size_t table = 64;
+  while (table < 2 * t.tokens.size()) table *= 2;
+  slots.assign(table, 0);
+  const std::size_t slot_mask = table - 1;
+  auto id_of = [&](std::string_view w, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
+    std::size_t s = k.hash & slot_mask;
+    for (; slots[s] != 0; s = (s + 1) & slot_mask) {
+      const WordStat& ws = wstat[slots[s] - 1];
+      if (ws.key.hash == k.hash && ws.word.size() == w.size() && k.same(ws.key, w, ws.word)) return slots[s] - 1;
+    }
+    wstat.push_back({w, k, 0, 0, 0});
+    slots[s] = static_cast<std::uint32_t>(wstat.size());
     return static_cast<std::uint32_t>(wstat.size() - 1);
   };
   // Candidate phrases as ranges of word ids; hashtags separately.
@@ -132,53 +198,63 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   auto close_run = [&] {
     if (run_len)
       phrases.push_back({static_cast<std::uint32_t>(run_start),
-                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0});
+                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0, 0});
     run_len = 0;
   };
   for (const auto& tok : t.tokens) {
     if (tok.kind == TokenKind::hashtag && !tok.norm.empty()) {
       close_run();
-      words.push_back(id_of(tok.norm, StopTable::hash(tok.norm)));
-      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0});
+      words.push_back(id_of(tok.norm, WordKey(tok.norm)));
+      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0, 0});
       continue;
     }
     if (tok.kind != TokenKind::word || tok.norm.size() <= 1) { close_run(); continue; }
-    const std::uint32_t h = StopTable::hash(tok.norm);
-    if (stops.bits(tok.norm, h) & mask) { close_run(); continue; }
+    const WordKey k(tok.norm);
+    if (stops.bits(tok.norm, k) & mask) { close_run(); continue; }
     if (!run_len) run_start = words.size();
-    words.push_back(id_of(tok.norm, h));
+    words.push_back(id_of(tok.norm, k));
     ++run_len;
   }
   close_run();
   if (phrases.empty()) return {};
 
-  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included).
+  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included), and their
+  // ratio, divided once per word rather than once per use.
   for (const auto& p : phrases)
     for (std::uint32_t i = 0; i < p.count; ++i) {
       WordStat& s = wstat[words[p.first + i]];
       s.freq += 1;
       s.degree += static_cast<double>(p.count);
     }
+  for (WordStat& s : wstat)
+    if (s.freq > 0) s.ratio = s.degree / s.freq;
   // Phrase scores; a repeated phrase (same words, same hashtag-ness, hence the same text) is listed once,
   // at its first position.
+  // With fewer than 2^15 distinct words a phrase packs into one integer (up to four 15-bit ids, its length
+  // and hashtag-ness), so the repeat check is one compare per earlier phrase.
+  const bool packed = wstat.size() < (1u << 15);
   order.clear();
   for (std::uint32_t k = 0; k < phrases.size(); ++k) {
     Phrase& p = phrases[k];
     bool repeated = false;
-    for (std::uint32_t o : order) {
-      const Phrase& q = phrases[o];
-      if (q.count == p.count && q.hashtag == p.hashtag &&
-          std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
-        repeated = true;
-        break;
+    if (packed) {
+      std::uint64_t sig = p.count | (p.hashtag ? 8u : 0u);
+      for (std::uint32_t i = 0; i < p.count; ++i) sig |= static_cast<std::uint64_t>(words[p.first + i]) << (4 + 15 * i);
+      p.sig = sig;
+      for (std::uint32_t o : order) repeated |= phrases[o].sig == sig;
+    } else {
+      for (std::uint32_t o : order) {
+        const Phrase& q = phrases[o];
+        if (q.count == p.count && q.hashtag == p.hashtag &&
+            std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
+          repeated = true;
+          break;
+        }
       }
     }
     if (repeated) continue;
     double score = 0;
-    for (std::uint32_t i = 0; i < p.count; ++i) {
-      const WordStat& s = wstat[words[p.first + i]];
-      score += s.degree / s.freq;
-    }
+    for (std::uint32_t i = 0; i < p.count; ++i) score += wstat[words[p.first + i]].ratio;
     p.score = score;
     order.push_back(k);
   }
@@ -193,13 +269,16 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
     }
     order[j] = cur;
   }
-  // Only the phrases returned are turned into strings.
+  // Only the phrases returned are turned into strings, each allocated once at its final size.
   std::vector<std::string> out;
   out.reserve(std::min(max_phrases, order.size()));
   for (std::uint32_t k : order) {
     if (out.size() == max_phrases) break;
     const Phrase& p = phrases[k];
+    std::size_t size = p.hashtag ? 1 : 0;
+    for (std::uint32_t i = 0; i < p.count; ++i) size += (i ? 1 : 0) + wstat[words[p.first + i]].word.size();
     std::string& text = out.emplace_back();
+    text.reserve(size);
     if (p.hashtag) text.push_back('#');
     for (std::uint32_t i = 0; i < p.count; ++i) {
       if (i) text.push_back(' ');

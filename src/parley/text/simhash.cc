@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <stdexcept>
 
@@ -10,6 +11,27 @@ namespace parley::text {
 namespace {
 
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
+
+// The last r (1..7) bytes of a string as memcpy into a zeroed word would give them, without the memcpy:
+// GCC calls memcpy for a variable length, which was a good part of hashing a short word. Two overlapping
+// loads cover any length (bytes they both cover hold the same value, so OR-ing them is harmless).
+inline std::uint64_t load_tail(const char* p, std::size_t r) {
+  if constexpr (std::endian::native == std::endian::little) {
+    const auto* b = reinterpret_cast<const unsigned char*>(p);
+    if (r >= 4) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, b, 4);
+      std::memcpy(&hi, b + r - 4, 4);
+      return lo | (static_cast<std::uint64_t>(hi) << (8 * (r - 4)));
+    }
+    return b[0] | (static_cast<std::uint64_t>(b[r / 2]) << (8 * (r / 2))) |
+           (static_cast<std::uint64_t>(b[r - 1]) << (8 * (r - 1)));
+  } else {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, r);
+    return w;
+  }
+}
 
 // byte value -> eight byte-lanes holding its bits, so one add counts 8 bits of a feature hash at once.
 std::array<std::uint64_t, 256> make_spread() {
@@ -31,6 +53,20 @@ class Votes {
     ++n_;
   }
   std::uint64_t result() {
+    if (n_ < 255) {
+      // Never flushed: every count is still a byte of lanes_, so compare all eight of a lane at once. A bit
+      // is set when 2 * count > n, i.e. count >= t; adding 128 - t to each byte sets its top bit exactly
+      // then (count <= n <= 254 and t = n / 2 + 1 keep every byte below 256: no carry into the next), and
+      // the multiply gathers the eight top bits into one byte.
+      const std::uint64_t t = n_ / 2 + 1;
+      const std::uint64_t bias = (128 - t) * 0x0101010101010101ull;
+      std::uint64_t r = 0;
+      for (int k = 0; k < 8; ++k) {
+        const std::uint64_t top = ((lanes_[k] + bias) >> 7) & 0x0101010101010101ull;
+        r |= ((top * 0x0102040810204080ull) >> 56) << (8 * k);
+      }
+      return r;
+    }
     flush();
     std::uint64_t r = 0;
     for (int i = 0; i < 64; ++i)
@@ -80,11 +116,7 @@ std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
     std::memcpy(&w, s.data() + i, 8);
     h = mix64(h ^ w);
   }
-  if (i < s.size()) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = mix64(h ^ w ^ 0xff51afd7ed558ccdull);
-  }
+  if (i < s.size()) h = mix64(h ^ load_tail(s.data() + i, s.size() - i) ^ 0xff51afd7ed558ccdull);
   return h;
 }
 
@@ -93,6 +125,22 @@ std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle
 }
 
 std::uint64_t simhash(const Tokenized& t) {
+  auto counts = [](const Token& tok) {
+    if (tok.kind != TokenKind::word && tok.kind != TokenKind::number && tok.kind != TokenKind::hashtag) return false;
+    return !(tok.kind == TokenKind::word && tok.norm == "rt");  // retweet marker, not content
+  };
+  if constexpr (kShingle == 1) {
+    // One word per shingle: each shingle hash is mix64(rotl(0, 23) ^ word hash) = mix64(word hash), voted
+    // as it is made, with no array of word hashes.
+    Votes v;
+    std::size_t n = 0;
+    for (const auto& tok : t.tokens)
+      if (counts(tok)) {
+        v.add(mix64(hash64(tok.norm)));
+        ++n;
+      }
+    return n ? v.result() : 0;
+  }
   // Word hashes on the stack for typical posts; long texts fall back to the heap.
   constexpr std::size_t kStack = 128;
   std::uint64_t stack[kStack];
@@ -100,8 +148,7 @@ std::uint64_t simhash(const Tokenized& t) {
   std::uint64_t* hashes = stack;
   std::size_t n = 0;
   for (const auto& tok : t.tokens) {
-    if (tok.kind != TokenKind::word && tok.kind != TokenKind::number && tok.kind != TokenKind::hashtag) continue;
-    if (tok.kind == TokenKind::word && tok.norm == "rt") continue;  // retweet marker, not content
+    if (!counts(tok)) continue;
     if (n == kStack && heap.empty()) {
       heap.assign(stack, stack + kStack);
       hashes = nullptr;

@@ -1,9 +1,6 @@
 #include "parley/text/urgency.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <vector>
 
@@ -73,33 +70,6 @@ const Gazetteer& risk_gazetteer() {
   return g;
 }
 
-inline int decode(std::string_view s, std::size_t i, std::int32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { cp = c; return 1; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || i + len > s.size()) { cp = 0xFFFD; return 1; }
-  cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
-
-// Case class of the code points below U+0800 (Latin, Greek, Cyrillic...), looked up once: utf8proc's
-// category call per letter was most of shouting()'s time on accented text. 1 upper, 2 lower/title, 0 other.
-struct CaseTable {
-  std::array<std::uint8_t, 0x800> cls{};
-  CaseTable() {
-    for (std::int32_t cp = 0x80; cp < 0x800; ++cp) {
-      auto cat = utf8proc_category(cp);
-      cls[static_cast<std::size_t>(cp)] =
-          cat == UTF8PROC_CATEGORY_LU ? 1 : (cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT) ? 2 : 0;
-    }
-  }
-};
-const CaseTable& case_table() {
-  static const CaseTable t;
-  return t;
-}
-
 }  // namespace
 
 unsigned risk_terms(std::string_view nfc_text) {
@@ -111,48 +81,7 @@ unsigned risk_terms(std::string_view nfc_text) {
   return bits;
 }
 
-Shouting shouting(std::string_view s) {
-  const CaseTable& cases = case_table();
-  Shouting r;
-  int letters = 0, caps_letters = 0;
-  int word_letters = 0;
-  bool word_all_upper = true;
-  auto end_word = [&] {
-    if (word_letters >= 2 && word_all_upper) caps_letters += word_letters;
-    word_letters = 0;
-    word_all_upper = true;
-  };
-  for (std::size_t i = 0; i < s.size();) {
-    std::int32_t cp;
-    int len = decode(s, i, cp);
-    i += static_cast<std::size_t>(len);
-    bool upper = false, lower = false;
-    if (cp < 0x80) {
-      upper = cp >= 'A' && cp <= 'Z';
-      lower = cp >= 'a' && cp <= 'z';
-      if (cp == '!') ++r.exclamations;
-    } else if (cp < 0x800) {
-      const std::uint8_t k = cases.cls[static_cast<std::size_t>(cp)];
-      upper = k == 1;
-      lower = k == 2;
-    } else {
-      auto cat = utf8proc_category(cp);
-      upper = cat == UTF8PROC_CATEGORY_LU;
-      lower = cat == UTF8PROC_CATEGORY_LL || cat == UTF8PROC_CATEGORY_LT;
-      if (cp == 0xFF01) ++r.exclamations;  // full-width '!'
-    }
-    if (upper || lower) {
-      ++letters;
-      ++word_letters;
-      if (lower) word_all_upper = false;
-    } else if (cp != '\'') {
-      end_word();
-    }
-  }
-  end_word();
-  r.caps_share = letters ? static_cast<double>(caps_letters) / letters : 0;
-  return r;
-}
+// shouting() is in shouting.cc.
 
 int urgency(const UrgencyInputs& in) {
   auto clamp01 = [](double x) { return std::isnan(x) ? 0.0 : std::clamp(x, 0.0, 1.0); };
