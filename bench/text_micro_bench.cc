@@ -171,6 +171,24 @@ void BM_Sentiment(benchmark::State& s) {
   const auto& m = text::SentimentModel::instance();
   over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(f.tok[i])); });
 }
+// The sentiment rules alone (SentimentModel::analyze_rules, without the learned layer BM_Sentiment adds),
+// collecting the rule statistics as the learned layer asks for them.
+void BM_SentimentRules(benchmark::State& s) {
+  const auto& m = text::SentimentModel::instance();
+  over_posts(s, [&](const Fixture& f, std::size_t i) {
+    text::SentimentRuleStats st;
+    benchmark::DoNotOptimize(m.analyze_rules(f.tok[i], &st));
+  });
+}
+// tokenize() then the rules on its output, as the analyser runs them: the tokens are still in cache, which
+// BM_Tokenize + BM_SentimentRules (rules over tokens made long before) do not show.
+void BM_TokenizeAndRules(benchmark::State& s) {
+  const auto& m = text::SentimentModel::instance();
+  over_posts(s, [&](const Fixture& f, std::size_t i) {
+    text::SentimentRuleStats st;
+    benchmark::DoNotOptimize(m.analyze_rules(text::tokenize(f.posts[i].text), &st));
+  });
+}
 void BM_Intent(benchmark::State& s) {
   over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(f.intent->classify(f.tok[i])); });
 }
@@ -217,6 +235,8 @@ BENCHMARK(BM_JsonlRead)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Sentiment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SentimentRules)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TokenizeAndRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Intent)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Gazetteer)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RiskTerms)->Unit(benchmark::kMillisecond);
