@@ -4,16 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <random>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "parley/text/analyzer_from_config.h"
 #include "parley/text/gazetteer.h"
 #include "parley/text/tokenizer.h"
 #include "parley/text/urgency.h"
@@ -105,40 +100,5 @@ TEST(GazetteerTwoLists, RiskBitsMatchRiskTerms) {
     ASSERT_EQ(risk_bits(hits), risk_terms(t)) << "text: " << t;
   }
 }
-
-// The analyser's two scans against the one two-list scan, on the benchmark's posts and the demo
-// organisation: run by hand with --gtest_also_run_disabled_tests (it needs bench/out/analyze-100000.jsonl).
-TEST(GazetteerTwoLists, DISABLED_Speed) {
-  auto analyzer = analyzer_from_config(std::string(PARLEY_DATA_DIR) + "/demo/org.toml");
-  ASSERT_TRUE(analyzer) << analyzer.status().message();
-  const Gazetteer& org_only = (*analyzer)->gazetteer();
-  std::vector<GazetteerEntry> entities;
-  for (std::uint32_t e = 0; e < org_only.entry_count(); ++e) entities.push_back(org_only.entry(e));
-  const Gazetteer both(entities, risk_term_entries());
-  std::vector<std::string> texts;
-  std::ifstream in(std::string(PARLEY_DATA_DIR) + "/../bench/out/analyze-100000.jsonl");
-  for (std::string line; std::getline(in, line) && texts.size() < 100000;)
-    texts.push_back(tokenize(nlohmann::json::parse(line).value("text", "")).text);
-  if (texts.empty()) GTEST_SKIP() << "no bench/out/analyze-100000.jsonl";
-  std::vector<double> two, one;
-  std::size_t sink = 0;
-  for (int round = 0; round < 5; ++round) {
-    auto t0 = std::chrono::steady_clock::now();
-    for (const auto& t : texts) sink += org_only.match(t).size() + risk_terms(t);
-    auto t1 = std::chrono::steady_clock::now();
-    std::vector<GazetteerHit> hits;
-    for (const auto& t : texts) {
-      hits.clear();
-      sink += both.match_split(t, hits).size() + risk_bits(hits);
-    }
-    auto t2 = std::chrono::steady_clock::now();
-    two.push_back(std::chrono::duration<double, std::nano>(t1 - t0).count() / static_cast<double>(texts.size()));
-    one.push_back(std::chrono::duration<double, std::nano>(t2 - t1).count() / static_cast<double>(texts.size()));
-  }
-  std::sort(two.begin(), two.end());
-  std::sort(one.begin(), one.end());
-  std::printf("match + risk_terms: %.1f ns/post; match_split: %.1f ns/post (medians of 5; %zu)\n", two[2], one[2], sink);
-}
-
 }  // namespace
 }  // namespace parley::text
