@@ -1,5 +1,7 @@
 #include "parley/text/key_phrases.h"
 
+#include "parley/text/load_bytes.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -45,40 +47,14 @@ struct WordKey {
   std::uint64_t a = 0, b = 0;
   std::uint32_t hash = 0;
 
-  // The bytes p[0, r) (r <= 8) as memcpy into a zeroed word would give them, without a variable-length
-  // memcpy: two overlapping loads (bytes both cover hold the same value, so OR-ing them is harmless).
-  static std::uint64_t load(const char* p, std::size_t r) {
-    if (r >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      return w;
-    }
-    if (r == 0) return 0;
-    if constexpr (std::endian::native == std::endian::little) {
-      const auto* u = reinterpret_cast<const unsigned char*>(p);
-      if (r >= 4) {
-        std::uint32_t lo, hi;
-        std::memcpy(&lo, u, 4);
-        std::memcpy(&hi, u + r - 4, 4);
-        return lo | (static_cast<std::uint64_t>(hi) << (8 * (r - 4)));
-      }
-      return u[0] | (static_cast<std::uint64_t>(u[r / 2]) << (8 * (r / 2))) |
-             (static_cast<std::uint64_t>(u[r - 1]) << (8 * (r - 1)));
-    } else {
-      std::uint64_t w = 0;
-      std::memcpy(&w, p, r);
-      return w;
-    }
-  }
-
   [[gnu::always_inline]] explicit WordKey(std::string_view w) {
     const std::size_t n = w.size();
-    a = load(w.data(), n);
-    if (n > 8) b = load(w.data() + 8, n - 8);
+    a = load_upto8(w.data(), n);
+    if (n > 8) b = load_upto8(w.data() + 8, n - 8);
     std::uint64_t h = (a ^ (static_cast<std::uint64_t>(n) << 56)) * 0x9e3779b97f4a7c15ull;
     h ^= b * 0xc2b2ae3d27d4eb4full;
     if (n > 16)  // rare: the rest of a long word, eight bytes at a time
-      for (std::size_t i = 16; i < n; i += 8) h = (h ^ load(w.data() + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
+      for (std::size_t i = 16; i < n; i += 8) h = (h ^ load_upto8(w.data() + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
     h ^= h >> 32;
     h *= 0xd6e8feb86659fd93ull;
     hash = static_cast<std::uint32_t>(h >> 32);

@@ -1,5 +1,7 @@
 #include "parley/text/language.h"
 
+#include "parley/text/utf8_decode.h"
+
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -15,16 +17,6 @@ namespace {
 
 inline bool is_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 inline bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
-
-inline int decode(std::string_view s, std::size_t i, std::int32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { cp = c; return 1; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || i + len > s.size()) { cp = 0xFFFD; return 1; }
-  cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
 
 // Length of the URL, @mention or #hashtag starting at text[i] (up to the next whitespace), or 0 when none
 // starts there. Handles and tags are names, not words of any language, and URLs are mostly English-looking
@@ -288,7 +280,7 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
       continue;
     }
     std::int32_t cp;
-    int len = decode(cleaned, i, cp);
+    int len = decode_utf8(cleaned, i, cp);
     if (cp < 0x250) {  // Latin-1 and Latin Extended: table, same result as the general path below
       if (std::int32_t lower = latin_lower.lower[static_cast<std::size_t>(cp)]) {
         ++letters[latin];

@@ -14,20 +14,11 @@
 #include "parley/text/urgency.h"
 
 #include "parley/text/ascii_block.h"
+#include "parley/text/utf8_decode.h"
 
 namespace parley::text {
 
 namespace {
-
-inline int decode(std::string_view s, std::size_t i, std::int32_t& cp) {
-  auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x80) { cp = c; return 1; }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-  if (len == 1 || i + len > s.size()) { cp = 0xFFFD; return 1; }
-  cp = c & (0x3F >> (len - 1));
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return len;
-}
 
 // Case class of the code points below U+0800 (Latin, Greek, Cyrillic...), looked up once: utf8proc's
 // category call per letter was most of shouting()'s time on accented text. 1 upper, 2 lower/title, 0 other.
@@ -69,7 +60,7 @@ struct Counter {
   // One code point (or stray byte) at s[i]; returns its length.
   std::size_t unit(std::string_view s, std::size_t i, const CaseTable& cases) {
     std::int32_t cp;
-    const int len = decode(s, i, cp);
+    const int len = decode_utf8(s, i, cp);
     bool upper, lower;
     if (cp < 0x800) {
       const std::uint8_t k = cases.cls[static_cast<std::size_t>(cp)];

@@ -1,5 +1,7 @@
 #include "parley/text/simhash.h"
 
+#include "parley/text/load_bytes.h"
+
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -15,27 +17,6 @@ namespace parley::text {
 namespace {
 
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
-
-// The last r (1..7) bytes of a string as memcpy into a zeroed word would give them, without the memcpy:
-// GCC calls memcpy for a variable length, which was a good part of hashing a short word. Two overlapping
-// loads cover any length (bytes they both cover hold the same value, so OR-ing them is harmless).
-inline std::uint64_t load_tail(const char* p, std::size_t r) {
-  if constexpr (std::endian::native == std::endian::little) {
-    const auto* b = reinterpret_cast<const unsigned char*>(p);
-    if (r >= 4) {
-      std::uint32_t lo, hi;
-      std::memcpy(&lo, b, 4);
-      std::memcpy(&hi, b + r - 4, 4);
-      return lo | (static_cast<std::uint64_t>(hi) << (8 * (r - 4)));
-    }
-    return b[0] | (static_cast<std::uint64_t>(b[r / 2]) << (8 * (r / 2))) |
-           (static_cast<std::uint64_t>(b[r - 1]) << (8 * (r - 1)));
-  } else {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, r);
-    return w;
-  }
-}
 
 // byte value -> eight byte-lanes holding its bits, so one add counts 8 bits of a feature hash at once.
 std::array<std::uint64_t, 256> make_spread() {
@@ -120,7 +101,7 @@ std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
     std::memcpy(&w, s.data() + i, 8);
     h = mix64(h ^ w);
   }
-  if (i < s.size()) h = mix64(h ^ load_tail(s.data() + i, s.size() - i) ^ 0xff51afd7ed558ccdull);
+  if (i < s.size()) h = mix64(h ^ load_upto8(s.data() + i, s.size() - i) ^ 0xff51afd7ed558ccdull);
   return h;
 }
 
