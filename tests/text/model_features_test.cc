@@ -17,6 +17,7 @@
 #include "parley/text/intent.h"
 #include "parley/text/sentiment_model_learned.h"
 #include "parley/text/tokenizer.h"
+#include "shipped_intent_model.h"
 
 namespace parley::text {
 namespace {
@@ -79,14 +80,7 @@ const std::vector<std::string>& texts() {
   return all;
 }
 
-const IntentModel& intent_model() {
-  static const IntentModel m = [] {
-    auto r = IntentModel::load(std::string(PARLEY_DATA_DIR) + "/intent/intent.model");
-    EXPECT_TRUE(r.is_ok()) << r.message();
-    return r.is_ok() ? std::move(*r) : IntentModel({}, IntentValence());
-  }();
-  return m;
-}
+const IntentModel& intent_model() { return test_models::shipped_intent_model(); }
 
 TEST(ModelFeatures, IntentFeatureStreamIsPinned) {
   // The compound is an input here (fixed per text), so this pins the extractor alone, not the sentiment rules.

@@ -14,6 +14,7 @@
 #include "parley/text/sentiment.h"
 #include "parley/text/sentiment_model_learned.h"
 #include "parley/text/tokenizer.h"
+#include "shipped_intent_model.h"
 
 namespace parley::text {
 namespace {
@@ -84,14 +85,7 @@ TEST(SparseWeights, OnlyBitZeroRowsAreShared) {
 // --- The shipped models: the compact tables hold exactly their weights, and the models' outputs are those
 // of the straightforward dense computation, bit for bit. ---
 
-const IntentModel& intent_model() {
-  static const IntentModel m = [] {
-    auto r = IntentModel::load(std::string(PARLEY_DATA_DIR) + "/intent/intent.model");
-    EXPECT_TRUE(r.is_ok()) << r.message();
-    return r.is_ok() ? std::move(*r) : IntentModel({}, IntentValence());
-  }();
-  return m;
-}
+const IntentModel& intent_model() { return test_models::shipped_intent_model(); }
 
 const LearnedSentiment& learned() {
   static auto m = LearnedSentiment::load(std::string(PARLEY_DATA_DIR) + "/models/sentiment.model");

@@ -486,6 +486,19 @@ void Gazetteer::scan(std::string_view text, std::vector<GazetteerHit>& out) cons
   select(out, first_out);
 }
 
+namespace {
+// The entries the hits name, as the matches callers get (kind, name, where).
+std::vector<EntityMatch> matches_of(const std::vector<GazetteerEntry>& entries, const std::vector<GazetteerHit>& hits) {
+  std::vector<EntityMatch> r;
+  r.reserve(hits.size());
+  for (const auto& h : hits) {
+    const auto& e = entries[h.entry];
+    r.push_back({e.kind, e.name, h.begin, h.end});
+  }
+  return r;
+}
+}  // namespace
+
 std::vector<EntityMatch> Gazetteer::match_split(std::string_view nfc_text, std::vector<GazetteerHit>& second) const {
   thread_local std::vector<GazetteerHit> all, first;  // reused: no allocation per post after warm-up
   all.clear();
@@ -499,26 +512,14 @@ std::vector<EntityMatch> Gazetteer::match_split(std::string_view nfc_text, std::
   }
   select(first, 0);
   select(second, second_out);
-  std::vector<EntityMatch> r;
-  r.reserve(first.size());
-  for (const auto& h : first) {
-    const auto& e = impl_->entries[h.entry];
-    r.push_back({e.kind, e.name, h.begin, h.end});
-  }
-  return r;
+  return matches_of(impl_->entries, first);
 }
 
 std::vector<EntityMatch> Gazetteer::match(std::string_view nfc_text) const {
   thread_local std::vector<GazetteerHit> hits;  // reused: no allocation per post after warm-up
   hits.clear();
   scan(nfc_text, hits);
-  std::vector<EntityMatch> r;
-  r.reserve(hits.size());
-  for (const auto& h : hits) {
-    const auto& e = impl_->entries[h.entry];
-    r.push_back({e.kind, e.name, h.begin, h.end});
-  }
-  return r;
+  return matches_of(impl_->entries, hits);
 }
 
 }  // namespace parley::text
