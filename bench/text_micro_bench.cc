@@ -167,6 +167,13 @@ void BM_Language(benchmark::State& s) {
     benchmark::DoNotOptimize(text::detect_language(f.tok[i].text, f.posts[i].language));
   });
 }
+// CLD2 alone on every post (handles stripped, as the front door would hand it over): what BM_Language's
+// front door saves on the posts it decides.
+void BM_LanguageCld2Alone(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(text::detect_language_cld2(f.tok[i].text, f.posts[i].language));
+  });
+}
 void BM_Sentiment(benchmark::State& s) {
   const auto& m = text::SentimentModel::instance();
   over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(f.tok[i])); });
@@ -197,6 +204,19 @@ void BM_Gazetteer(benchmark::State& s) {
     benchmark::DoNotOptimize(f.analyzer->gazetteer().match(f.tok[i].text));
   });
 }
+// The organisation's entities plus 300 more products and campaign tags: the automaton's cost per post
+// should not grow with the number of patterns (it scans each byte once whatever their number).
+void BM_GazetteerManyPatterns(benchmark::State& s) {
+  std::vector<text::GazetteerEntry> entities;
+  const text::Gazetteer& org = fx().analyzer->gazetteer();
+  for (std::uint32_t e = 0; e < org.entry_count(); ++e) entities.push_back(org.entry(e));
+  for (int i = 0; i < 300; ++i)
+    entities.push_back({text::EntityKind::product, "Product" + std::to_string(i) + (i % 3 ? " Plus" : ""),
+                        {"#Promo" + std::to_string(i)}});
+  const text::Gazetteer g(entities);
+  s.counters["patterns"] = static_cast<double>(g.pattern_count());
+  over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(g.match(f.tok[i].text)); });
+}
 void BM_RiskTerms(benchmark::State& s) {
   over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::risk_terms(f.tok[i].text)); });
 }
@@ -216,6 +236,20 @@ void BM_EntitiesAndRisk(benchmark::State& s) {
 }
 void BM_Shouting(benchmark::State& s) {
   over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::shouting(f.tok[i].text)); });
+}
+// The urgency formula alone, on inputs taken from each post (its risk terms and shouting are measured by
+// BM_RiskTerms and BM_Shouting).
+void BM_UrgencyScore(benchmark::State& s) {
+  const auto& f = fx();
+  std::vector<text::UrgencyInputs> in;
+  for (std::size_t i = 0; i < f.posts.size(); ++i) {
+    const text::Shouting sh = text::shouting(f.tok[i].text);
+    in.push_back({.sentiment_compound = -0.5 + static_cast<double>(i % 11) / 10, .intent = text::Intent::complaint,
+                  .followers = static_cast<std::uint64_t>(std::max<std::int64_t>(f.posts[i].author.followers, 0)),
+                  .risk = text::risk_terms(f.tok[i].text), .caps_share = sh.caps_share,
+                  .exclamations = sh.exclamations});
+  }
+  over_posts(s, [&](const Fixture&, std::size_t i) { benchmark::DoNotOptimize(text::urgency(in[i])); });
 }
 void BM_KeyPhrases(benchmark::State& s) {
   over_posts(s, [](const Fixture& f, std::size_t i) {
@@ -241,6 +275,24 @@ void BM_NearDup(benchmark::State& state) {
   state.counters["cmp/add"] = comparisons / static_cast<double>(f.all_hashes.size());
   per_post(state, f.all_hashes.size());
 }
+// One million uniformly random hashes: the index without the generator's skew (BM_NearDup), so the cost of
+// a lookup is mostly its cache misses.
+void BM_NearDupRandom(benchmark::State& state) {
+  constexpr int kAdds = 1000000;
+  double comparisons = 0;
+  for (auto _ : state) {
+    text::NearDuplicateIndex idx;
+    std::uint64_t h = 1, groups = 0;
+    for (int i = 0; i < kAdds; ++i) {
+      h = h * 6364136223846793005ull + 1442695040888963407ull;
+      groups += idx.group(idx.add(text::mix64(h)));
+    }
+    benchmark::DoNotOptimize(groups);
+    comparisons = static_cast<double>(idx.comparisons());
+  }
+  state.counters["cmp/add"] = comparisons / kAdds;
+  per_post(state, kAdds);
+}
 void BM_AnalyzeFull(benchmark::State& s) {
   over_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(f.analyzer->analyze(f.posts[i])); });
 }
@@ -248,17 +300,21 @@ void BM_AnalyzeFull(benchmark::State& s) {
 BENCHMARK(BM_JsonlRead)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LanguageCld2Alone)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Sentiment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SentimentRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeAndRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Intent)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Gazetteer)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_GazetteerManyPatterns)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RiskTerms)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EntitiesAndRisk)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Shouting)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_UrgencyScore)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_KeyPhrases)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SimHash)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NearDup)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_NearDupRandom)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeFull)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -119,31 +117,6 @@ TEST(Gazetteer, OffsetsPointIntoTheText) {
   EXPECT_EQ(t.substr(m[0].begin, m[0].end - m[0].begin), "CAFÉ ÑANDÚ");
   EXPECT_EQ(m[0].kind, EntityKind::keyword);
   EXPECT_EQ(t.substr(m[1].begin, m[1].end - m[1].begin), "N5");
-}
-
-// Throughput with a few hundred patterns; run with --gtest_also_run_disabled_tests.
-TEST(Gazetteer, DISABLED_Speed) {
-  std::vector<GazetteerEntry> e = demo_entries();
-  for (int i = 0; i < 300; ++i)
-    e.push_back({EntityKind::product, "Product" + std::to_string(i) + (i % 3 ? " Plus" : ""),
-                 {"#Promo" + std::to_string(i)}});
-  Gazetteer g(e);
-  std::string post = "@someone my Northwind Fiber router keeps dropping since monday, Contoso never had this "
-                     "problem #fail";
-  std::string big;
-  while (big.size() < (64u << 20)) { big += post; big += "\nQué pasó con CAFÉ ÑANDÚ y el N5? "; }
-  std::vector<GazetteerHit> hits;
-  auto t0 = std::chrono::steady_clock::now();
-  g.scan(big, hits);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("gazetteer: %zu patterns, %zu states, %.0f MB/s, %zu hits\n", g.pattern_count(), g.state_count(),
-              big.size() / s / 1e6, hits.size());
-  const int N = 1000000;
-  t0 = std::chrono::steady_clock::now();
-  std::size_t total = 0;
-  for (int i = 0; i < N; ++i) { hits.clear(); g.scan(post, hits); total += hits.size(); }
-  s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("gazetteer: %.0f ns per %zu-byte post (%zu hits)\n", s / N * 1e9, post.size(), total / N);
 }
 
 }  // namespace

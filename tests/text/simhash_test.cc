@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -341,26 +340,6 @@ TEST(SimHash, MeasureNearDuplicatesAgainstUnrelated) {
                     static_cast<unsigned long long>(pairs));
     }
   }
-}
-
-TEST(SimHash, DISABLED_Speed) {
-  Tokenized t = toks("@NorthwindHelp my Northwind Fiber router keeps dropping since monday , why is nobody "
-                     "answering ? https://t.co/abc #fail");
-  const int N = 2000000;
-  std::uint64_t x = 0;
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < N; ++i) x ^= simhash(t) + static_cast<std::uint64_t>(i);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("simhash: %.0f ns per post (%zu tokens) %llx\n", s / N * 1e9, t.tokens.size(),
-              static_cast<unsigned long long>(x & 0xF));
-  NearDuplicateIndex idx;
-  std::uint64_t h = 1;
-  const int M = 1000000;
-  t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < M; ++i) { h = h * 6364136223846793005ull + 1442695040888963407ull; idx.add(h ^ (h >> 29)); }
-  s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("near-duplicate index: %.0f ns per add over %d posts (K=%d), %.1f comparisons per add\n",
-              s / M * 1e9, M, idx.max_distance(), static_cast<double>(idx.comparisons()) / M);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 
 namespace parley::text {
@@ -118,22 +117,6 @@ TEST(Urgency, RiskTermsNeverLowerUrgencyEndToEnd) {
   b.risk = risk_terms(risky);
   EXPECT_EQ(b.risk, risk_legal | risk_churn | risk_safety);
   EXPECT_GT(urgency(b), urgency(a));
-}
-
-TEST(Urgency, DISABLED_Speed) {
-  const char* post = "@NorthwindHelp my Northwind Fiber router keeps dropping since monday, NOT WORKING, "
-                     "I want a refund!!";
-  const int N = 1000000;
-  long sum = 0;
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < N; ++i) {
-    auto sh = shouting(post);
-    UrgencyInputs in{.sentiment_compound = -0.5, .intent = Intent::complaint, .followers = 1200u + i % 7,
-                     .risk = risk_terms(post), .caps_share = sh.caps_share, .exclamations = sh.exclamations};
-    sum += urgency(in);
-  }
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("urgency (risk terms + shouting + score): %.0f ns per post (avg %ld)\n", s / N * 1e9, sum / N);
 }
 
 }  // namespace
