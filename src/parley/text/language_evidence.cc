@@ -1,0 +1,423 @@
+// The front door's counting pass (language_evidence.h).
+//
+// Most of a post is ASCII words separated by a space or punctuation. The byte-at-a-time loop this replaces
+// spent its time on a mispredicted branch per byte, on copying each word into a buffer, and on hashing it
+// byte by byte. Here the text is read 64 bytes at a time (SSE2, the x86-64 baseline) into bit masks:
+// ASCII letters, whitespace, and "special" bytes (>= 0x80, '@', '#', apostrophe). Between special bytes,
+// the words are the runs of letter bits; each is counted and looked up where it lies, lower-cased in
+// registers, and the loop over them carries nothing from one word to the next but the mask, so the
+// processor works on several words at once. A handle is skipped to the next whitespace bit. Any other
+// special byte, and a word that runs into one, go through `step`, the rules of the previous loop for one
+// code point, unchanged, until no word is open; then the word loop goes on with the same masks.
+#include "parley/text/language_evidence.h"
+
+#include "parley/text/ascii_block.h"
+#include "parley/text/load_bytes.h"
+#include "parley/text/utf8_decode.h"
+
+#include <utf8proc.h>
+
+#include <cstdint>
+#include <cstring>
+
+namespace parley::text::language_detail {
+
+namespace {
+
+// Whether a URL, @mention or #hashtag starts at text[i] (see handle_at).
+bool handle_starts(std::string_view text, std::size_t i) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c == '@' || c == '#') return i + 1 < text.size() && !is_space(static_cast<unsigned char>(text[i + 1]));
+  if (c == 'h' || c == 'H') return text.substr(i, 7) == "http://" || text.substr(i, 8) == "https://";
+  if (c == 'w' || c == 'W') return text.substr(i, 4) == "www." || text.substr(i, 4) == "WWW.";
+  return false;
+}
+
+}  // namespace
+
+std::size_t handle_at(std::string_view text, std::size_t i) {
+  if (!handle_starts(text, i)) return 0;
+  std::size_t j = i;
+  while (j < text.size() && !is_space(static_cast<unsigned char>(text[j]))) ++j;
+  return j - i;
+}
+
+namespace {
+
+Script script_of(std::int32_t cp) {
+  if (cp < 0x250) return latin;  // caller passes letters only
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return latin;
+  if (cp >= 0x0370 && cp <= 0x03FF) return greek;
+  if (cp >= 0x0530 && cp <= 0x058F) return armenian;
+  if (cp >= 0x0590 && cp <= 0x05FF) return hebrew;
+  if (cp >= 0x0E00 && cp <= 0x0E7F) return thai;
+  if (cp >= 0x10A0 && cp <= 0x10FF) return georgian;
+  if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xAC00 && cp <= 0xD7AF)) return hangul;
+  if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) return kana;
+  if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+      (cp >= 0x20000 && cp <= 0x2FFFF))
+    return han;
+  return other;
+}
+
+bool utf8proc_is_letter(std::int32_t cp) {
+  auto cat = utf8proc_category(cp);
+  return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+}
+
+// The UTF-8 bytes of a code point (1-4) in the low bytes of an integer, and their count.
+struct Utf8 {
+  std::uint32_t bytes = 0, len = 0;
+};
+Utf8 encode(std::int32_t cp) {
+  Utf8 u;
+  unsigned char buf[4] = {};
+  u.len = static_cast<std::uint32_t>(utf8proc_encode_char(cp, buf));
+  std::memcpy(&u.bytes, buf, 4);
+  return u;
+}
+
+// utf8proc's answers for the code points the loop meets, looked up once: a call into utf8proc per code
+// point cost more than the rest of the loop. The lower-case forms of U+0080..U+024F (Latin-1, Latin
+// Extended-A/B), encoded, which are most of the non-ASCII letters the vote sees (len 0 = not a letter), and
+// "is a letter" for U+0000..U+1FFFF (16 KB of bits: Arabic, Cyrillic, kana, Han, and the emoji planes).
+struct CodePointTable {
+  static constexpr std::int32_t kBits = 0x20000;
+  Utf8 lower[0x250];
+  std::uint64_t letter_bits[kBits / 64] = {};
+  CodePointTable() {
+    for (std::int32_t cp = 0x80; cp < 0x250; ++cp)
+      if (utf8proc_is_letter(cp)) lower[cp] = encode(utf8proc_tolower(cp));
+    for (std::int32_t cp = 0; cp < kBits; ++cp)
+      if (utf8proc_is_letter(cp)) letter_bits[static_cast<std::size_t>(cp) / 64] |= std::uint64_t{1} << (cp % 64);
+  }
+  bool is_letter(std::int32_t cp) const {
+    if (cp < kBits) return (letter_bits[static_cast<std::size_t>(cp) / 64] >> (cp % 64)) & 1;
+    return utf8proc_is_letter(cp);
+  }
+};
+const CodePointTable& code_points() {
+  static const CodePointTable t;
+  return t;
+}
+
+// Bit masks of the 64 bytes at s + i, bit k for byte i + k: ASCII letters, whitespace, and the bytes
+// >= 0x80, '@', '#' and apostrophes, which the word loop leaves to `step`. Bytes past the end are 0 bits.
+struct Masks {
+  std::uint64_t letter = 0, space = 0, special = 0;
+};
+
+#if defined(__SSE2__)
+inline Masks masks_at(const unsigned char* s, std::size_t readable, std::size_t i) {
+  Masks m;
+  ascii_block::for_chunks(s, readable, i, [&](__m128i v, unsigned shift, unsigned k) __attribute__((always_inline)) {
+    using namespace ascii_block;
+    const auto letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');  // bytes >= 0x80 stay out
+    const auto space = equal_to(v, ' ') | in_range(v, '\t', '\r');
+    const auto special = high_bits(v) | equal_to(v, '@') | equal_to(v, '#') | equal_to(v, '\'');
+    m.letter |= static_cast<std::uint64_t>(letter >> shift) << (16 * k);
+    m.space |= static_cast<std::uint64_t>(space >> shift) << (16 * k);
+    m.special |= static_cast<std::uint64_t>(special >> shift) << (16 * k);
+  });
+  return m;
+}
+#else
+inline Masks masks_at(const unsigned char* s, std::size_t readable, std::size_t i) {
+  Masks m;
+  for (unsigned k = 0; k < 64 && i + k < readable; ++k) {
+    const unsigned char c = s[i + k];
+    m.letter |= static_cast<std::uint64_t>((c | 0x20) >= 'a' && (c | 0x20) <= 'z') << k;
+    m.space |= static_cast<std::uint64_t>(is_space(c)) << k;
+    m.special |= static_cast<std::uint64_t>(c >= 0x80 || c == '@' || c == '#' || c == '\'') << k;
+  }
+  return m;
+}
+#endif
+
+inline unsigned ctz(std::uint64_t x) { return static_cast<unsigned>(__builtin_ctzll(x)); }
+// Where the run of set bits at bit 0 ends: 64 when all are set.
+inline unsigned ones_run(std::uint64_t x) { return ~x ? ctz(~x) : 64; }
+
+// kKeep.first[len] keeps the first len bytes of 8: a table rather than a length-dependent shift and branch.
+struct KeepMasks {
+  std::uint64_t first[kMaxVoteWord + 1];
+  constexpr KeepMasks() : first() {
+    for (std::size_t len = 0; len <= kMaxVoteWord; ++len)
+      first[len] = len >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * len)) - 1;
+  }
+};
+constexpr KeepMasks kKeep;
+static_assert(kMaxVoteWord <= 8, "a key is one 8-byte load");
+
+// Four bytes as the little-endian integer a load of them gives.
+constexpr std::uint32_t prefix4(const char (&p)[5]) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[1])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[2])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(p[3])) << 24;
+}
+
+class Scanner {
+ public:
+  // `s` is the text or a zero-padded copy of a short one; either way 16-byte loads up to `readable` are safe
+  // (the masks' tail handling needs readable >= 16).
+  Scanner(std::string_view text, const unsigned char* s, std::size_t readable)
+      : text_(text), s_(s), n_(text.size()), readable_(readable), cps_(code_points()), words_(FunctionWords::instance()) {
+    // The last 8 bytes again, followed by zeros, so that a word near the end loads 8 bytes too.
+    if (n_ >= 16) std::memcpy(tail_, s_ + n_ - 8, 8);
+  }
+
+  LanguageEvidence run() {
+    std::size_t i = 0;
+    while (i < n_) i = block(i);
+    end_word();
+    LanguageEvidence ev;
+    ev.letters = letters_;
+    for (std::size_t v = 0; v < kVotes; ++v) ev.hits[v] = votes_[v + 1];
+    return ev;
+  }
+
+ private:
+  // Counts from s[i] on, where no word is open, as far as the 64-byte masks at i reach; returns where to
+  // go on (again with no word open).
+  std::size_t block(std::size_t i) {
+    const Masks m = masks_at(s_, readable_, i);
+    const std::uint64_t letter = m.letter;
+    const std::uint64_t word_starts = letter & ~(letter << 1);
+    // Bit 63 is no end: the byte after it is in the next block.
+    const std::uint64_t ends = letter & ~(letter >> 1) & ~(std::uint64_t{1} << 63);
+    int latin_letters = 0;
+    // The votes of the block's words, one byte per lookup answer (a block holds at most 32 words). Counting
+    // in a register: an increment of votes_[answer] in memory made each word's load wait for the store of
+    // the word before (nearly all answers are the same "none"), which chained the words one after another.
+    std::uint64_t block_votes = 0;
+    std::size_t next = 0;
+    unsigned pos = 0;  // bits below are done
+    for (;;) {
+      const std::uint64_t special = m.special & (~std::uint64_t{0} << pos);
+      const unsigned first_special = special ? ctz(special) : 64;
+      // A letter at pos starts a word even after a letter: a stray lead byte before it (invalid UTF-8) was
+      // decoded with the bytes after it, as the byte loop did, and may have ended inside a run of letters.
+      std::uint64_t starts = (word_starts | (letter & (std::uint64_t{1} << pos))) & (~std::uint64_t{0} << pos);
+      std::size_t p = 0;  // where a word that needed more than the loop below left off
+      while (starts) {
+        const unsigned b = ctz(starts);
+        if (b >= first_special) break;
+        const std::size_t j = i + b;
+        const std::uint64_t later_ends = ends >> b;
+        if (!later_ends) [[unlikely]] {  // the word reaches the block's end: start the next block with it
+          if (b) next = j;
+          else p = visit(j, letter, m.space, i);
+          break;
+        }
+        const unsigned e = b + ctz(later_ends);
+        if (e + 1 == first_special) [[unlikely]] {  // ended by an apostrophe, a non-ASCII byte, '@' or '#'
+          p = visit(j, letter >> b, m.space, i);
+          break;
+        }
+        std::uint64_t lo;
+        std::memcpy(&lo, word_bytes(j), 8);
+        if (may_be_url(lo) && url_starts(j)) [[unlikely]] {
+          p = skip_handle(j, m.space, i);
+          break;
+        }
+        const unsigned len = e - b + 1;
+        latin_letters += static_cast<int>(len);
+        if (len <= kMaxVoteWord) block_votes += std::uint64_t{1} << (8 * lookup_ascii(lo, len));
+        starts &= starts - 1;
+      }
+      if (next) break;
+      if (!p) {
+        // Every word before the first special byte is counted: that byte is next, or the next block.
+        if (first_special == 64) {
+          next = i + 64;
+          break;
+        }
+        p = special_at(i + first_special, m.space, i);
+      }
+      if (p >= i + 64) {
+        next = p;
+        break;
+      }
+      pos = static_cast<unsigned>(p - i);
+    }
+    letters_[latin] += latin_letters;
+    for (std::size_t v = 1; v <= kVotes; ++v) votes_[v] += static_cast<int>((block_votes >> (8 * v)) & 0xFF);
+    return next;
+  }
+
+  // The 8 bytes from s[j] (zeros past the text's end).
+  const char* word_bytes(std::size_t j) const {
+    return reinterpret_cast<const char*>(j + 8 <= readable_ ? s_ + j : tail_ + (j - (n_ - 8)));
+  }
+  // The first four bytes of every URL handle_at() accepts: a word that starts otherwise needs no check.
+  static bool may_be_url(std::uint64_t first8) {
+    const auto first4 = static_cast<std::uint32_t>(first8);
+    return first4 == prefix4("http") || first4 == prefix4("www.") || first4 == prefix4("WWW.");
+  }
+  // Whether a URL starts at the letter s[j], which starts a word.
+  bool url_starts(std::size_t j) const { return (j == 0 || !is_alnum(s_[j - 1])) && handle_starts(text_, j); }
+  // Where the handle starting at s[j] ends: the next whitespace, found in the block's `space` bits (block
+  // at i) when it is there.
+  std::size_t skip_handle(std::size_t j, std::uint64_t space, std::size_t i) const {
+    const std::uint64_t later = space & (~std::uint64_t{0} << (j - i));
+    if (later) return i + ctz(later);
+    std::size_t q = i + 64 < n_ ? i + 64 : n_;
+    while (q < n_ && !is_space(s_[q])) ++q;
+    return q;
+  }
+  // The vote of a word of len <= kMaxVoteWord ASCII letters, `first8` its first 8 bytes.
+  unsigned lookup_ascii(std::uint64_t first8, unsigned len) const {
+    constexpr std::uint64_t kCase = 0x2020202020202020ull;  // every byte is a letter: OR-ing lower-cases it
+    return words_.lookup((first8 | kCase) & kKeep.first[len]);
+  }
+
+  // The special byte s[j] (no word is open): a handle is skipped, anything else goes to `step`.
+  std::size_t special_at(std::size_t j, std::uint64_t space, std::size_t i) {
+    const unsigned char c = s_[j];
+    if ((c == '@' || c == '#') && (j == 0 || !is_alnum(s_[j - 1])) && handle_starts(text_, j))
+      return skip_handle(j, space, i);
+    return step_word(j);
+  }
+
+  // Handles the word of ASCII letters starting at s[j] (no word is open) and returns where scanning goes on;
+  // the word is over there. `letters` are the letter bits from j on, `space` the block's (block at i).
+  std::size_t visit(std::size_t j, std::uint64_t letters, std::uint64_t space, std::size_t i) {
+    std::uint64_t lo;
+    std::memcpy(&lo, word_bytes(j), 8);
+    if (may_be_url(lo) && url_starts(j)) return skip_handle(j, space, i);
+    std::size_t k = j + ones_run(letters);
+    if (k == i + 64) k += letter_run(k);
+    letters_[latin] += static_cast<int>(k - j);
+    if (k < n_ && (s_[k] >= 0x80 || s_[k] == '\'')) {
+      // The word goes on: collect it as the byte loop did and finish it there.
+      for (std::size_t q = j; q < k; ++q) push(static_cast<char>(s_[q] | 0x20));
+      return step_word(k);
+    }
+    const std::size_t len = k - j;
+    if (len <= kMaxVoteWord) ++votes_[lookup_ascii(lo, static_cast<unsigned>(len))];
+    return k;
+  }
+
+  // Number of ASCII letters from s[i] on.
+  std::size_t letter_run(std::size_t i) const {
+    std::size_t k = i;
+    while (k < n_) {
+      const unsigned r = ones_run(masks_at(s_, readable_, k).letter);
+      k += r;
+      if (r < 64) break;
+    }
+    return k - i;
+  }
+
+  // The code point rules, from s[i] until no word is open (at least one step); returns the position after.
+  std::size_t step_word(std::size_t i) {
+    do i = step(i);
+    while (wlen_ && i < n_);
+    return i;
+  }
+
+  void push(char ch) {
+    if (wlen_ < kWordMax) word_[wlen_++] = ch;
+    else word_too_long_ = true;
+  }
+  // Appends a lower-cased code point to the current word (a word too long for the buffer is no vote).
+  void append(Utf8 u) {
+    if (wlen_ + u.len <= kWordMax) {
+      std::memcpy(word_ + wlen_, &u.bytes, 4);  // the buffer has room for the 4 bytes past kWordMax
+      wlen_ += u.len;
+    } else {
+      word_too_long_ = true;
+    }
+  }
+  void end_word() {
+    if (wlen_ && !word_too_long_ && wlen_ <= kMaxVoteWord) {
+      std::uint64_t first8;
+      std::memcpy(&first8, word_, 8);
+      ++votes_[words_.lookup(first8 & kKeep.first[wlen_])];
+    }
+    wlen_ = 0;
+    word_too_long_ = false;
+  }
+
+  // One step of the previous byte loop at s[i], unchanged but for the tables; returns the position after.
+  std::size_t step(std::size_t i) {
+    auto c = s_[i];
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z' && i > 0 && is_alnum(s_[i - 1])) {
+        std::size_t j = i;
+        while (j < n_ && s_[j] >= 'a' && s_[j] <= 'z') push(static_cast<char>(s_[j++]));
+        letters_[latin] += static_cast<int>(j - i);
+        return j;
+      }
+      if (may_start_handle(c) && (i == 0 || !is_alnum(s_[i - 1]))) {
+        if (std::size_t len = handle_at(text_, i)) {  // as if replaced by a space
+          end_word();
+          return i + len;
+        }
+      }
+      if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+        ++letters_[latin];
+        push(static_cast<char>(c | 0x20));
+      } else if (c == '\'' && wlen_) {
+        if (wlen_ < kWordMax) word_[wlen_++] = '\'';
+      } else {
+        end_word();
+      }
+      return i + 1;
+    }
+    std::int32_t cp;
+    const int len = decode_utf8(text_, i, cp);
+    if (cp < 0x250) {  // Latin-1 and Latin Extended: table, same result as the general path below
+      if (const Utf8 lower = cps_.lower[cp]; lower.len) {
+        ++letters_[latin];
+        append(lower);
+      } else {
+        end_word();
+      }
+    } else if (cp == 0x2019 && wlen_) {  // typographic apostrophe: "don’t" is one word
+      if (wlen_ < kWordMax) word_[wlen_++] = '\'';
+    } else if (cps_.is_letter(cp)) {
+      Script s = script_of(cp);
+      letters_[s] += (s == kana || s == han || s == hangul) ? 3 : 1;
+      if (s == latin) {
+        append(encode(utf8proc_tolower(cp)));
+      } else {
+        end_word();
+      }
+    } else {
+      end_word();
+    }
+    return i + static_cast<std::size_t>(len);
+  }
+
+  std::string_view text_;
+  const unsigned char* s_;
+  std::size_t n_, readable_;
+  const CodePointTable& cps_;
+  const FunctionWords& words_;
+  std::array<int, kScripts> letters_{};
+  int votes_[kVotes + 1] = {};  // by FunctionWords::lookup's answer; [0], "none", is not used
+  unsigned char tail_[16] = {};
+  // The word being collected by `step`, lower-cased; longer than kWordMax bytes is no vote (and longer than
+  // kMaxVoteWord finds nothing anyway). Room for a code point's 4 bytes past the end, and for 16-byte loads.
+  static constexpr std::size_t kWordMax = 24;
+  char word_[kWordMax + 8] = {};
+  std::size_t wlen_ = 0;
+  bool word_too_long_ = false;
+};
+
+}  // namespace
+
+LanguageEvidence gather_evidence(std::string_view utf8_text) {
+  if (utf8_text.size() >= 16) {
+    const auto* s = reinterpret_cast<const unsigned char*>(utf8_text.data());
+    return Scanner(utf8_text, s, utf8_text.size()).run();
+  }
+  // A short text is copied into zeroed bytes so that 16-byte loads anywhere in it stay in bounds.
+  unsigned char pad[32] = {};
+  if (!utf8_text.empty()) std::memcpy(pad, utf8_text.data(), utf8_text.size());
+  return Scanner(std::string_view(reinterpret_cast<const char*>(pad), utf8_text.size()), pad, sizeof pad).run();
+}
+
+}  // namespace parley::text::language_detail
