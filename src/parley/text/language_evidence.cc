@@ -84,10 +84,15 @@ Utf8 encode(std::int32_t cp) {
 struct CodePointTable {
   static constexpr std::int32_t kBits = 0x20000;
   Utf8 lower[0x250];
+  // For U+0250..U+07FF (two UTF-8 bytes: Greek, Cyrillic, Armenian, Hebrew, Arabic...): 1 + the script of a
+  // letter (never Latin there), 0 for anything else.
+  unsigned char two_byte_script[0x800] = {};
   std::uint64_t letter_bits[kBits / 64] = {};
   CodePointTable() {
     for (std::int32_t cp = 0x80; cp < 0x250; ++cp)
       if (utf8proc_is_letter(cp)) lower[cp] = encode(utf8proc_tolower(cp));
+    for (std::int32_t cp = 0x250; cp < 0x800; ++cp)
+      if (utf8proc_is_letter(cp)) two_byte_script[cp] = static_cast<unsigned char>(1 + script_of(cp));
     for (std::int32_t cp = 0; cp < kBits; ++cp)
       if (utf8proc_is_letter(cp)) letter_bits[static_cast<std::size_t>(cp) / 64] |= std::uint64_t{1} << (cp % 64);
   }
@@ -139,11 +144,12 @@ inline unsigned ctz(std::uint64_t x) { return static_cast<unsigned>(__builtin_ct
 inline unsigned ones_run(std::uint64_t x) { return ~x ? ctz(~x) : 64; }
 
 // kKeep.first[len] keeps the first len bytes of 8: a table rather than a length-dependent shift and branch.
+// Longer words (up to a block, 64) keep nothing: the empty key, which finds no language.
 struct KeepMasks {
-  std::uint64_t first[kMaxVoteWord + 1];
+  std::uint64_t first[65];
   constexpr KeepMasks() : first() {
-    for (std::size_t len = 0; len <= kMaxVoteWord; ++len)
-      first[len] = len >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * len)) - 1;
+    for (std::size_t len = 0; len <= 64; ++len)
+      first[len] = len > kMaxVoteWord ? 0 : len >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * len)) - 1;
   }
 };
 constexpr KeepMasks kKeep;
@@ -223,7 +229,8 @@ class Scanner {
         }
         const unsigned len = e - b + 1;
         latin_letters += static_cast<int>(len);
-        if (len <= kMaxVoteWord) block_votes += std::uint64_t{1} << (8 * lookup_ascii(lo, len));
+        // No branch on the length: a long word's key is empty and finds no language.
+        block_votes += std::uint64_t{1} << (8 * lookup_ascii(lo, len));
         starts &= starts - 1;
       }
       if (next) break;
@@ -266,7 +273,7 @@ class Scanner {
     while (q < n_ && !is_space(s_[q])) ++q;
     return q;
   }
-  // The vote of a word of len <= kMaxVoteWord ASCII letters, `first8` its first 8 bytes.
+  // The vote of a word of len <= 64 ASCII letters, `first8` its first 8 bytes.
   unsigned lookup_ascii(std::uint64_t first8, unsigned len) const {
     constexpr std::uint64_t kCase = 0x2020202020202020ull;  // every byte is a letter: OR-ing lower-cases it
     return words_.lookup((first8 | kCase) & kKeep.first[len]);
@@ -310,10 +317,11 @@ class Scanner {
     return k - i;
   }
 
-  // The code point rules, from s[i] until no word is open (at least one step); returns the position after.
+  // The code point rules, from s[i] until no word is open (at least one step) and the next byte is ASCII
+  // (runs of Arabic, Cyrillic or CJK letters and of emoji stay here); returns the position after.
   std::size_t step_word(std::size_t i) {
     do i = step(i);
-    while (wlen_ && i < n_);
+    while (i < n_ && (wlen_ || s_[i] >= 0x80));
     return i;
   }
 
@@ -340,7 +348,8 @@ class Scanner {
     word_too_long_ = false;
   }
 
-  // One step of the previous byte loop at s[i], unchanged but for the tables; returns the position after.
+  // One step of the previous byte loop at s[i], unchanged but for the tables and for taking a run of ASCII
+  // letters at once; returns the position after.
   std::size_t step(std::size_t i) {
     auto c = s_[i];
     if (c < 0x80) {
@@ -357,8 +366,13 @@ class Scanner {
         }
       }
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-        ++letters_[latin];
-        push(static_cast<char>(c | 0x20));
+        // The letters after it have a letter before them, so the rules above would append each of them,
+        // lower-cased, without a handle check: append the whole run here.
+        std::size_t j = i;
+        do push(static_cast<char>(s_[j++] | 0x20));
+        while (j < n_ && (s_[j] | 0x20) >= 'a' && (s_[j] | 0x20) <= 'z');
+        letters_[latin] += static_cast<int>(j - i);
+        return j;
       } else if (c == '\'' && wlen_) {
         if (wlen_ < kWordMax) word_[wlen_++] = '\'';
       } else {
@@ -375,6 +389,9 @@ class Scanner {
       } else {
         end_word();
       }
+    } else if (cp < 0x800) {  // a table for the rest of the two-byte code points, same result as below
+      if (const unsigned script = cps_.two_byte_script[cp]) ++letters_[script - 1];
+      end_word();
     } else if (cp == 0x2019 && wlen_) {  // typographic apostrophe: "don’t" is one word
       if (wlen_ < kWordMax) word_[wlen_++] = '\'';
     } else if (cps_.is_letter(cp)) {
