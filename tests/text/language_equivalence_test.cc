@@ -252,6 +252,29 @@ TEST(LanguageEquivalence, HandleStartsAsBefore) {
   }
 }
 
+TEST(LanguageEquivalence, StripHandlesAsBefore) {
+  std::string out;
+  auto check = [&](const std::string& t) {
+    language_detail::strip_handles(t, out);
+    ASSERT_EQ(out, reference::strip_handles(t)) << t;
+  };
+  std::uint64_t seed = 4242;
+  for (int k = 0; k < 50000; ++k) check(random_text(seed, k % 2 ? 8 : 40));
+  const std::string alphabet = "hwHW@#tp:/. x1\n";
+  for (int k = 0; k < 50000; ++k) {
+    std::string t;
+    const std::size_t len = next(seed) % 80;
+    for (std::size_t c = 0; c < len; ++c) {
+      const std::uint64_t r = next(seed);
+      t += (r & 15) == 0 ? static_cast<char>(0x80 + (r >> 8) % 0x80) : alphabet[(r >> 8) % alphabet.size()];
+    }
+    check(t);
+  }
+  check("");
+  check("http://x");
+  check(std::string(40, 'a') + " @b " + std::string(40, 'c') + " https://d.e/f " + std::string(17, 'g'));
+}
+
 TEST(LanguageVotes, EveryListedWordFitsAKey) {
   for (const auto& [w, lang] : language_detail::FunctionWords::listed_words())
     EXPECT_LE(w.size(), language_detail::kMaxVoteWord) << w;

@@ -15,27 +15,6 @@ using namespace language_detail;
 
 namespace {
 
-// Copies `text` with URLs, @mentions and #hashtags replaced by one space each (what CLD2 is given) into
-// `out` (reused: the CLD2 path runs for about a fifth of the generated posts).
-void strip_handles(std::string_view text, std::string& out) {
-  out.resize(text.size());  // never longer than the input: a skipped run of >= 2 bytes becomes one space
-  char* o = out.data();
-  std::size_t i = 0, n = text.size();
-  while (i < n) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (may_start_handle(c) && (i == 0 || !is_alnum(static_cast<unsigned char>(text[i - 1])))) {
-      if (std::size_t len = handle_at(text, i)) {
-        i += len;
-        *o++ = ' ';
-        continue;
-      }
-    }
-    *o++ = static_cast<char>(c);
-    ++i;
-  }
-  out.resize(static_cast<std::size_t>(o - out.data()));
-}
-
 // The language tag's primary subtag ("pt" of "pt-BR"), lower-cased (ASCII).
 std::string primary_subtag(std::string_view tag) {
   std::string r(tag.substr(0, tag.find_first_of("-_")));

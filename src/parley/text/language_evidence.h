@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "parley/text/language_votes.h"
@@ -32,5 +33,8 @@ inline bool may_start_handle(unsigned char c) {
 // starts there. Handles and tags are names, not words of any language, and URLs are mostly English-looking
 // path fragments, so the detector skips them. Only called where the byte before is no ASCII letter or digit.
 std::size_t handle_at(std::string_view text, std::size_t i);
+
+// Copies `text` with URLs, @mentions and #hashtags replaced by one space each (what CLD2 is given) into `out`.
+void strip_handles(std::string_view text, std::string& out);
 
 }  // namespace parley::text::language_detail
