@@ -3,10 +3,10 @@
 // Most of a post is ASCII words separated by a space or punctuation. The byte-at-a-time loop this replaces
 // spent its time on a mispredicted branch per byte, on copying each word into a buffer, and on hashing it
 // byte by byte. Here the text is read 64 bytes at a time (SSE2, the x86-64 baseline) into bit masks:
-// ASCII letters, whitespace, and "special" bytes (>= 0x80, '@', '#', apostrophe). Between special bytes,
+// ASCII letters and "special" bytes (>= 0x80, '@', '#', apostrophe). Between special bytes,
 // the words are the runs of letter bits; each is counted and looked up where it lies, lower-cased in
 // registers, and the loop over them carries nothing from one word to the next but the mask, so the
-// processor works on several words at once. A handle is skipped to the next whitespace bit. Any other
+// processor works on several words at once. A handle is skipped to the next whitespace. Any other
 // special byte, and a word that runs into one, go through `step`, the rules of the previous loop for one
 // code point, unchanged, until no word is open; then the word loop goes on with the same masks.
 #include "parley/text/language_evidence.h"
@@ -146,10 +146,10 @@ const CodePointTable& code_points() {
   return t;
 }
 
-// Bit masks of the 64 bytes at s + i, bit k for byte i + k: ASCII letters, whitespace, and the bytes
-// >= 0x80, '@', '#' and apostrophes, which the word loop leaves to `step`. Bytes past the end are 0 bits.
+// Bit masks of the 64 bytes at s + i, bit k for byte i + k: ASCII letters, and the bytes >= 0x80, '@', '#'
+// and apostrophes, which the word loop leaves to `step`. Bytes past the end are 0 bits.
 struct Masks {
-  std::uint64_t letter = 0, space = 0, special = 0;
+  std::uint64_t letter = 0, special = 0;
 };
 
 #if defined(__SSE2__)
@@ -158,10 +158,8 @@ inline Masks masks_at(const unsigned char* s, std::size_t readable, std::size_t 
   ascii_block::for_chunks(s, readable, i, [&](__m128i v, unsigned shift, unsigned k) __attribute__((always_inline)) {
     using namespace ascii_block;
     const auto letter = in_range(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');  // bytes >= 0x80 stay out
-    const auto space = equal_to(v, ' ') | in_range(v, '\t', '\r');
     const auto special = high_bits(v) | equal_to(v, '@') | equal_to(v, '#') | equal_to(v, '\'');
     m.letter |= static_cast<std::uint64_t>(letter >> shift) << (16 * k);
-    m.space |= static_cast<std::uint64_t>(space >> shift) << (16 * k);
     m.special |= static_cast<std::uint64_t>(special >> shift) << (16 * k);
   });
   return m;
@@ -172,7 +170,6 @@ inline Masks masks_at(const unsigned char* s, std::size_t readable, std::size_t 
   for (unsigned k = 0; k < 64 && i + k < readable; ++k) {
     const unsigned char c = s[i + k];
     m.letter |= static_cast<std::uint64_t>((c | 0x20) >= 'a' && (c | 0x20) <= 'z') << k;
-    m.space |= static_cast<std::uint64_t>(is_space(c)) << k;
     m.special |= static_cast<std::uint64_t>(c >= 0x80 || c == '@' || c == '#' || c == '\'') << k;
   }
   return m;
@@ -253,18 +250,18 @@ class Scanner {
         const std::uint64_t later_ends = ends >> b;
         if (!later_ends) [[unlikely]] {  // the word reaches the block's end: start the next block with it
           if (b) next = j;
-          else p = visit(j, letter, m.space, i);
+          else p = visit(j, letter, i);
           break;
         }
         const unsigned e = b + ctz(later_ends);
         if (e + 1 == first_special) [[unlikely]] {  // ended by an apostrophe, a non-ASCII byte, '@' or '#'
-          p = visit(j, letter >> b, m.space, i);
+          p = visit(j, letter >> b, i);
           break;
         }
         std::uint64_t lo;
         std::memcpy(&lo, word_bytes(j), 8);
         if (may_be_url(lo) && url_starts(j)) [[unlikely]] {
-          p = skip_handle(j, m.space, i);
+          p = skip_handle(j);
           break;
         }
         const unsigned len = e - b + 1;
@@ -280,7 +277,7 @@ class Scanner {
           next = i + 64;
           break;
         }
-        p = special_at(i + first_special, m.space, i);
+        p = special_at(i + first_special);
       }
       if (p >= i + 64) {
         next = p;
@@ -304,14 +301,24 @@ class Scanner {
   }
   // Whether a URL starts at the letter s[j], which starts a word.
   bool url_starts(std::size_t j) const { return (j == 0 || !is_alnum(s_[j - 1])) && handle_starts(text_, j); }
-  // Where the handle starting at s[j] ends: the next whitespace, found in the block's `space` bits (block
-  // at i) when it is there.
-  std::size_t skip_handle(std::size_t j, std::uint64_t space, std::size_t i) const {
-    const std::uint64_t later = space & (~std::uint64_t{0} << (j - i));
-    if (later) return i + ctz(later);
-    std::size_t q = i + 64 < n_ ? i + 64 : n_;
-    while (q < n_ && !is_space(s_[q])) ++q;
-    return q;
+  // Where the handle starting at s[j] ends: the next whitespace, looked for 16 bytes at a time.
+  std::size_t skip_handle(std::size_t j) const {
+    for (std::size_t q = j; q < n_; q += 16)
+      if (const std::uint32_t space = space_at(q)) return q + ctz(space);
+    return n_;
+  }
+  // Bit k set when s[q + k] is whitespace (is_space), for the bytes before the text's end.
+  std::uint32_t space_at(std::size_t q) const {
+    const std::size_t at = q + 16 <= readable_ ? q : n_ - 16;  // the text's last 16 bytes, shifted
+#if defined(__SSE2__)
+    using namespace ascii_block;
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + at));
+    return (equal_to(v, ' ') | in_range(v, '\t', '\r')) >> (q - at);
+#else
+    std::uint32_t m = 0;
+    for (unsigned k = 0; k < 16; ++k) m |= static_cast<std::uint32_t>(is_space(s_[at + k])) << k;
+    return m >> (q - at);
+#endif
   }
   // The vote of a word of len <= 64 ASCII letters, `first8` its first 8 bytes.
   unsigned lookup_ascii(std::uint64_t first8, unsigned len) const {
@@ -320,19 +327,19 @@ class Scanner {
   }
 
   // The special byte s[j] (no word is open): a handle is skipped, anything else goes to `step`.
-  std::size_t special_at(std::size_t j, std::uint64_t space, std::size_t i) {
+  std::size_t special_at(std::size_t j) {
     const unsigned char c = s_[j];
     if ((c == '@' || c == '#') && (j == 0 || !is_alnum(s_[j - 1])) && handle_starts(text_, j))
-      return skip_handle(j, space, i);
+      return skip_handle(j);
     return step_word(j);
   }
 
   // Handles the word of ASCII letters starting at s[j] (no word is open) and returns where scanning goes on;
-  // the word is over there. `letters` are the letter bits from j on, `space` the block's (block at i).
-  std::size_t visit(std::size_t j, std::uint64_t letters, std::uint64_t space, std::size_t i) {
+  // the word is over there. `letters` are the letter bits from j on, in the block at i.
+  std::size_t visit(std::size_t j, std::uint64_t letters, std::size_t i) {
     std::uint64_t lo;
     std::memcpy(&lo, word_bytes(j), 8);
-    if (may_be_url(lo) && url_starts(j)) return skip_handle(j, space, i);
+    if (may_be_url(lo) && url_starts(j)) return skip_handle(j);
     std::size_t k = j + ones_run(letters);
     if (k == i + 64) k += letter_run(k);
     letters_[latin] += static_cast<int>(k - j);
