@@ -17,6 +17,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -345,7 +346,7 @@ class Scanner {
     letters_[latin] += static_cast<int>(k - j);
     if (k < n_ && (s_[k] >= 0x80 || s_[k] == '\'')) {
       // The word goes on: collect it as the byte loop did and finish it there.
-      for (std::size_t q = j; q < k; ++q) push(static_cast<char>(s_[q] | 0x20));
+      push_letters(j, k);
       return step_word(k);
     }
     const std::size_t len = k - j;
@@ -372,27 +373,34 @@ class Scanner {
     return i;
   }
 
-  void push(char ch) {
-    if (wlen_ < kWordMax) word_[wlen_++] = ch;
-    else word_too_long_ = true;
+  // Appends the ASCII letters s[from, to), lower-cased. Only the first kMaxVoteWord bytes of a word can
+  // matter (a longer one never votes), so one 8-byte load and store do, whatever the run's length; the bytes
+  // stored past the run's end are overwritten by what follows or lie past the word's end, which the key
+  // leaves out.
+  void push_letters(std::size_t from, std::size_t to) {
+    static_assert(kMaxVoteWord <= 8);
+    if (wlen_ < 8) {
+      std::uint64_t b;
+      std::memcpy(&b, word_bytes(from), 8);
+      b |= 0x2020202020202020ull;  // lower-cases letters
+      std::memcpy(word_ + wlen_, &b, 8);
+    }
+    wlen_ = std::min(wlen_ + (to - from), kWordMax);
   }
-  // Appends a lower-cased code point to the current word (a word too long for the buffer is no vote).
+  // Appends a lower-cased code point to the current word.
   void append(Utf8 u) {
     if (wlen_ + u.len <= kWordMax) {
       std::memcpy(word_ + wlen_, &u.bytes, 4);  // the buffer has room for the 4 bytes past kWordMax
       wlen_ += u.len;
-    } else {
-      word_too_long_ = true;
     }
   }
   void end_word() {
-    if (wlen_ && !word_too_long_ && wlen_ <= kMaxVoteWord) {
+    if (wlen_ && wlen_ <= kMaxVoteWord) {
       std::uint64_t first8;
       std::memcpy(&first8, word_, 8);
       ++votes_[words_.lookup(first8 & kKeep.first[wlen_])];
     }
     wlen_ = 0;
-    word_too_long_ = false;
   }
 
   // One step of the previous byte loop at s[i], unchanged but for the tables and for taking a run of ASCII
@@ -402,7 +410,8 @@ class Scanner {
     if (c < 0x80) {
       if (c >= 'a' && c <= 'z' && i > 0 && is_alnum(s_[i - 1])) {
         std::size_t j = i;
-        while (j < n_ && s_[j] >= 'a' && s_[j] <= 'z') push(static_cast<char>(s_[j++]));
+        while (j < n_ && s_[j] >= 'a' && s_[j] <= 'z') ++j;
+        push_letters(i, j);
         letters_[latin] += static_cast<int>(j - i);
         return j;
       }
@@ -415,9 +424,9 @@ class Scanner {
       if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
         // The letters after it have a letter before them, so the rules above would append each of them,
         // lower-cased, without a handle check: append the whole run here.
-        std::size_t j = i;
-        do push(static_cast<char>(s_[j++] | 0x20));
-        while (j < n_ && (s_[j] | 0x20) >= 'a' && (s_[j] | 0x20) <= 'z');
+        std::size_t j = i + 1;
+        while (j < n_ && (s_[j] | 0x20) >= 'a' && (s_[j] | 0x20) <= 'z') ++j;
+        push_letters(i, j);
         letters_[latin] += static_cast<int>(j - i);
         return j;
       } else if (c == '\'' && wlen_) {
@@ -463,12 +472,13 @@ class Scanner {
   std::array<int, kScripts> letters_{};
   int votes_[kVotes + 1] = {};  // by FunctionWords::lookup's answer; [0], "none", is not used
   unsigned char tail_[16] = {};
-  // The word being collected by `step`, lower-cased; longer than kWordMax bytes is no vote (and longer than
-  // kMaxVoteWord finds nothing anyway). Room for a code point's 4 bytes past the end, and for 16-byte loads.
+  // The word being collected by `step`, lower-cased, and its length in bytes. The byte loop kept 24 bytes
+  // and made a longer word no vote; since no word longer than kMaxVoteWord votes anyway, only the first 8
+  // bytes are kept exactly, and the length stops at kWordMax, as it did. Room for a code point's 4 bytes
+  // past kWordMax and for 8-byte stores.
   static constexpr std::size_t kWordMax = 24;
   char word_[kWordMax + 8] = {};
   std::size_t wlen_ = 0;
-  bool word_too_long_ = false;
 };
 
 }  // namespace
