@@ -103,10 +103,15 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
   const auto& letters = ev.letters;
   const auto& hits = ev.hits;
 
-  int total = 0, top = latin;
+  // The maxima below keep the leading count in a register: reading letters[top] back made each step wait
+  // for the load the step before chose.
+  int total = 0, top = latin, top_letters = letters[latin];
   for (int s = 0; s < kScripts; ++s) {
     total += letters[s];
-    if (letters[s] > letters[top]) top = s;
+    if (letters[s] > top_letters) {
+      top = s;
+      top_letters = letters[s];
+    }
   }
   if (total < kMinLetters) return "und";
   if (letters[kana] > 0 && (letters[kana] + letters[han]) * 2 >= total) return "ja";
@@ -119,12 +124,18 @@ std::string detect_language(std::string_view utf8_text, std::string_view hint) {
     case georgian: return "ka";
     case armenian: return "hy";
     case latin: {
-      int best = 0, second = -1;
+      int best = 0, second = -1, b = hits[0], s = 0;  // b = hits[best], s = hits[second]
       for (int v = 1; v < kVotes; ++v) {
-        if (hits[v] > hits[best]) { second = best; best = v; }
-        else if (second < 0 || hits[v] > hits[second]) second = v;
+        if (hits[v] > b) {
+          second = best;
+          s = b;
+          best = v;
+          b = hits[v];
+        } else if (second < 0 || hits[v] > s) {
+          second = v;
+          s = hits[v];
+        }
       }
-      int b = hits[best], s = hits[second];
       // A clear vote: at least two function words of one language and more than twice as many as any other.
       if (b >= 2 && b > 2 * s) return kVoteCode[best];
       // A single function word decides only when the source says the same language.
