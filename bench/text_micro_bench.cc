@@ -333,3 +333,26 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   return 0;
 }
+
+// The language front door's counting pass alone (language_evidence.h: letters per script and function-word
+// hits, handles skipped), without the decision and without CLD2, which BM_Language includes; and CLD2 alone
+// on every post, which is what the front door saves on the posts it decides.
+#include "parley/text/language_evidence.h"
+
+namespace {
+
+void BM_LanguageFrontDoor(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(parley::text::language_detail::gather_evidence(f.tok[i].text));
+  });
+}
+void BM_LanguageCld2Only(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(parley::text::detect_language_cld2(f.tok[i].text, f.posts[i].language));
+  });
+}
+
+BENCHMARK(BM_LanguageFrontDoor)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LanguageCld2Only)->Unit(benchmark::kMillisecond);
+
+}  // namespace
