@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "parley/text/ascii_block.h"
 #include "parley/text/codepoint_class.h"
 #include "parley/text/tokenizer_emoticons.h"
 
@@ -334,9 +335,22 @@ class Scanner {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !(cls & kCpPictographic);
   }
 
+  // A token's norm, turned into the std::string member by this conversion while the Token is built in the
+  // vector (guaranteed elision). push_back(Token{...}) built a temporary Token and then moved it: a second
+  // copy of the norm bytes, and for short (inline) strings a second call to memcpy, per token.
+  struct NormBytes {
+    const char* p;
+    std::size_t n;
+    operator std::string() const { return std::string(p, n); }
+  };
+  void emit(std::size_t b, std::size_t e, TokenKind kind, bool all_caps, bool elongated, const char* norm,
+            std::size_t n) {
+    out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps, elongated,
+                             NormBytes{norm, n});
+  }
+
   std::size_t emit_simple(std::size_t b, std::size_t e, TokenKind kind) {
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
-                                std::string(s_.data() + b, e - b)});
+    emit(b, e, kind, false, false, s_.data() + b, e - b);
     return e;
   }
 
@@ -347,8 +361,7 @@ class Scanner {
       unsigned char c = static_cast<unsigned char>(s_[k]);
       norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
-                                std::string(norm, e - b - skip)});
+    emit(b, e, kind, false, false, norm, e - b - skip);
     return e;
   }
 
@@ -553,6 +566,12 @@ class Scanner {
   // or hyphen kept when it sits between letters ("don't", "y'all", "well-known"). Builds the norm on the
   // way: lower-case, letter runs longer than two cut to two. Returns 0 for a hashtag without letters.
   std::size_t word(std::size_t i, TokenKind kind, std::size_t skip) {
+#if defined(__SSE2__)
+    if (const AsciiWord w = ascii_word(i + skip); w.end) {
+      emit(i, w.end, kind, w.all_caps, false, ascii_norm_ + w.off, w.end - i - skip);
+      return w.end;
+    }
+#endif
     // The norm goes to buf_ through a raw pointer and into the token once at the end: push_back per byte
     // (capacity check, terminator) was a good part of the tokenizer's time.
     char* const norm = buf_.data();
@@ -680,11 +699,61 @@ class Scanner {
     }
     int letters = upper + lower + caseless;
     if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) return 0;
-    // Constructing the string in place is cheaper than assign() into an empty one (an out-of-line call).
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), kind,
-                                upper >= 2 && lower == 0 && caseless == 0, elongated, std::string(norm, n)});
+    emit(i, j, kind, upper >= 2 && lower == 0 && caseless == 0, elongated, norm, n);
     return j;
   }
+
+#if defined(__SSE2__)
+  // Most words are a short run of ASCII letters ("Great", "the", "WORST") followed by a space or sentence
+  // punctuation. Such a word is settled from one 16-byte load: its extent, its norm (the bytes with 0x20
+  // set), ALL CAPS, and that no letter appears three times in a row. Anything else -- a run of 16 letters
+  // or more, an elongation to cut, a digit, joiner ('-', '\'', '_') or non-ASCII byte after the run, or no
+  // letter at j at all -- returns end 0 and the general loop below takes the word from its start, so
+  // the tokens are exactly those of that loop. The norm is left in ascii_norm_ + off.
+  struct AsciiWord {
+    std::size_t end;
+    unsigned off;
+    bool all_caps;
+  };
+  AsciiWord ascii_word(std::size_t j) {
+    const std::size_t size = s_.size();
+    if (j >= size) return {0, 0, false};
+    const auto* src = reinterpret_cast<const unsigned char*>(s_.data());
+    __m128i v;
+    unsigned off = 0;  // the word starts at byte `off` of v
+    if (j + 16 <= size) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + j));
+    } else if (size >= 16) {
+      // The text's last 16 bytes, rather than a copy into a zeroed buffer (see ascii_block.h); the masks
+      // are shifted so bit 0 is byte j, and the bits past the text's end come out zero.
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + size - 16));
+      off = static_cast<unsigned>(j + 16 - size);
+    } else {
+      alignas(16) unsigned char tmp[16] = {};
+      std::memcpy(tmp, src + j, size - j);
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tmp));
+    }
+    const std::uint32_t lower = ascii_block::in_range(v, 'a', 'z') >> off;
+    const std::uint32_t upper = ascii_block::in_range(v, 'A', 'Z') >> off;
+    const std::uint32_t r = static_cast<std::uint32_t>(std::countr_zero(~(lower | upper)));
+    if (r == 0 || r >= 16) return {0, 0, false};
+    const std::size_t end = j + r;
+    if (end < size) {
+      const unsigned char t = src[end];
+      if (t >= 0x80 || (kAscii[t] & (kWordInner | kDigit))) return {0, 0, false};
+    }
+    const std::uint32_t in_run = (1u << r) - 1;
+    // Byte k equal to byte k-1 after lower-casing; bit 0 (the byte before the word) does not count, as
+    // the general loop starts each word with an empty run.
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const std::uint32_t same =
+        (static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, _mm_slli_si128(folded, 1)))) >> off) &
+        ~1u;
+    if (same & (same << 1) & in_run) return {0, 0, false};
+    _mm_store_si128(reinterpret_cast<__m128i*>(ascii_norm_), folded);
+    return {end, off, (lower & in_run) == 0 && std::popcount(upper & in_run) >= 2};
+  }
+#endif
 
   // The length r (1..8) of the run of ASCII lower-case letters starting at p[0] (a lower-case letter) when
   // copying all r bytes unchanged is exactly what the byte loop in word() would do: p[0] does not repeat
@@ -739,6 +808,9 @@ class Scanner {
   const EmoticonSet& em_;
   const std::uint8_t* bmp_;  // bmp_class_table()
   std::string& buf_;         // scratch for norm, 2 * text size + 8 bytes
+#if defined(__SSE2__)
+  alignas(16) char ascii_norm_[16];  // ascii_word()'s lower-cased bytes
+#endif
   std::size_t at_pos_ = std::string::npos;  // first '@' at or after the last email_possible() position
   std::size_t at_run_ = std::string::npos;  // start of the local-part run ending at at_pos_
 };
