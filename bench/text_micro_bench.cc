@@ -279,7 +279,16 @@ void BM_KeyPhrasesHot(benchmark::State& s) {
 void BM_TokenizeHot(benchmark::State& s) {
   over_hot_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::tokenize(f.posts[i].text)); });
 }
+// tokenize(text, out) into one reused Tokenized, as a caller keeping one per thread would.
+void BM_TokenizeReuse(benchmark::State& s) {
+  text::Tokenized t;
+  over_posts(s, [&t](const Fixture& f, std::size_t i) {
+    text::tokenize(f.posts[i].text, t);
+    benchmark::DoNotOptimize(t);
+  });
+}
 BENCHMARK(BM_KeyPhrasesHot)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TokenizeReuse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeHot)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -138,6 +138,30 @@ TEST(TokenizerEquivalence, AsciiWordsAtEveryOffset) {
   }
 }
 
+// tokenize(text, out) over one reused Tokenized, long and short posts and NFC-normalised ones in turn,
+// gives what tokenize(text) gives.
+TEST(TokenizerEquivalence, ReusedOutput) {
+  const auto& f = fragments();
+  std::uint64_t seed = 11;
+  Tokenized reused;
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    const int parts = static_cast<int>(next(seed) % (n % 7 == 0 ? 200 : 20));
+    for (int k = 0; k < parts; ++k) s += f[next(seed) % f.size()] + " ";
+    tokenize(s, reused);
+    const Tokenized fresh = tokenize(s);
+    ASSERT_EQ(reused.text, fresh.text) << s;
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size()) << s;
+    for (std::size_t k = 0; k < fresh.tokens.size(); ++k) {
+      const Token& x = reused.tokens[k];
+      const Token& y = fresh.tokens[k];
+      ASSERT_TRUE(x.begin == y.begin && x.end == y.end && x.kind == y.kind && x.all_caps == y.all_caps &&
+                  x.elongated == y.elongated && x.norm == y.norm)
+          << s << " token " << k;
+    }
+  }
+}
+
 TEST(TokenizerEquivalence, LongText) {
   std::string s;
   for (int k = 0; k < 50; ++k)

@@ -132,15 +132,21 @@ bool needs_nfc(std::string_view s) {
   return false;
 }
 
-std::string normalize_nfc(std::string_view s) {
-  if (!needs_nfc(s)) return std::string(s);
-  utf8proc_uint8_t* out = nullptr;
+// Writes the NFC form of s to `out`, reusing its capacity when s is already NFC (nearly every post).
+void normalize_nfc(std::string_view s, std::string& out) {
+  if (!needs_nfc(s)) {
+    out.assign(s);
+    return;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-  if (n < 0 || out == nullptr) return std::string(s);  // cannot happen on valid UTF-8; keep the text anyway
-  std::string r(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
-  std::free(out);
-  return r;
+                        &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0 || mapped == nullptr) {  // cannot happen on valid UTF-8; keep the text anyway
+    out.assign(s);
+    return;
+  }
+  out.assign(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
 }
 
 // Coarse script of a letter, used only to split runs of scripts written without spaces (Japanese mixes
@@ -817,14 +823,19 @@ class Scanner {
 
 }  // namespace
 
-Tokenized tokenize(std::string_view utf8) {
-  Tokenized out;
-  out.text = normalize_nfc(utf8);
+void tokenize(std::string_view utf8, Tokenized& out) {
+  normalize_nfc(utf8, out.text);
+  out.tokens.clear();
   // About one token per five bytes of social text; reserving once avoids regrowth on most posts.
   out.tokens.reserve(out.text.size() / 5 + 4);
   // Per thread, so tokenize stays safe to call from many threads and allocates no scratch per post.
   thread_local std::string buf;
   Scanner(out, buf).run();
+}
+
+Tokenized tokenize(std::string_view utf8) {
+  Tokenized out;
+  tokenize(utf8, out);
   return out;
 }
 
