@@ -214,21 +214,23 @@ class Scanner {
         }
         std::size_t e;
         if (cls & (kLower | kUpper | kDigit)) {
-          if ((e = keycap(i))) {
-            i = emit_simple(i, e, TokenKind::emoji);
-            continue;
-          }
-          if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (e = url(i))) {
-            i = emit_simple(i, e, TokenKind::url);
-            continue;
-          }
-          if (email_possible(i) && (e = email(i))) {
-            i = emit_lower(i, e, TokenKind::email, 0);
-            continue;
-          }
-          if (at_space_boundary(i) && (e = standalone_emoticon(i))) {
-            i = emit_simple(i, e, TokenKind::emoticon);
-            continue;
+          if (special_may_start(i, c) || email_possible(i)) {
+            if ((e = keycap(i))) {
+              i = emit_simple(i, e, TokenKind::emoji);
+              continue;
+            }
+            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (e = url(i))) {
+              i = emit_simple(i, e, TokenKind::url);
+              continue;
+            }
+            if (email_possible(i) && (e = email(i))) {
+              i = emit_lower(i, e, TokenKind::email, 0);
+              continue;
+            }
+            if (at_space_boundary(i) && (e = standalone_emoticon(i))) {
+              i = emit_simple(i, e, TokenKind::emoticon);
+              continue;
+            }
           }
           i = (cls & kDigit) ? number_or_word(i) : word(i, TokenKind::word, 0);
           continue;
@@ -324,6 +326,18 @@ class Scanner {
     while (k > 0 && (static_cast<unsigned char>(s_[k]) & 0xC0) == 0x80) --k;
     auto cat = category(decode(s_, k).cp);
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
+  }
+
+  // Whether a keycap, URL or letter-led emoticon may start at i (c = s_[i], a letter or digit): false
+  // for nearly every word, from the two bytes at i, without the chain of branches that checks each form
+  // in turn (on every word, and hard to predict). True whenever keycap(i), url(i) or the standalone
+  // emoticon check could succeed: they need a second byte 0xEF or 0xE2, "ht"/"ww" (either case), or a
+  // pair some emoticon starts with after a space or the start.
+  bool special_may_start(std::size_t i, unsigned char c) const {
+    const unsigned char next = i + 1 < s_.size() ? static_cast<unsigned char>(s_[i + 1]) : 0;
+    const unsigned f = c | 0x20u, g = next | 0x20u;
+    return (next == 0xEF) | (next == 0xE2) | ((f == 'h') & (g == 't')) | ((f == 'w') & (g == 'w')) |
+           (em_.may_start2(c, next) & at_space_boundary(i));
   }
 
   bool at_space_boundary(std::size_t i) const {
