@@ -196,7 +196,8 @@ class Scanner {
     // norm is built in buf_ and copied once per token. A norm is never longer than twice its source bytes:
     // lower-casing at most doubles a code point's UTF-8 length (CodepointClass.LowerCaseAtMostDoublesBytes
     // checks every code point), and '’' and joiners are copied as they are.
-    if (buf_.size() < 2 * s_.size() + 8) buf_.resize(2 * s_.size() + 8);
+    // The 16 bytes of slack let word() store eight bytes at a time and emit() read 15 at a time.
+    if (buf_.size() < 2 * s_.size() + 16) buf_.resize(2 * s_.size() + 16);
     at_pos_ = s_.find('@');
     at_run_ = local_run_start(at_pos_);
   }
@@ -355,22 +356,39 @@ class Scanner {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !(cls & kCpPictographic);
   }
 
-  // A token's norm, turned into the std::string member by this conversion while the Token is built in the
-  // vector (guaranteed elision). push_back(Token{...}) built a temporary Token and then moved it: a second
-  // copy of the norm bytes, and for short (inline) strings a second call to memcpy, per token.
+  // A token's norm, turned into the std::string member by these conversions while the Token is built in
+  // the vector (guaranteed elision). push_back(Token{...}) built a temporary Token and then moved it: a
+  // second copy of the norm bytes, and for short (inline) strings a second call to memcpy, per token.
   struct NormBytes {
     const char* p;
     std::size_t n;
     operator std::string() const { return std::string(p, n); }
   };
+  // A norm of at most 15 bytes (inline in the string) with 15 readable bytes at p: all 15 are copied, a
+  // fixed-size copy done in registers, and the string is then cut to n. Copying exactly n bytes is a
+  // call to memcpy, which cost more than the rest of building a word token.
+  struct ShortNorm {
+    const char* p;
+    std::size_t n;
+    operator std::string() const {
+      std::string s(p, 15);
+      s.erase(n);
+      return s;
+    }
+  };
+  // `readable`: how many bytes may be read from norm (at least n).
   void emit(std::size_t b, std::size_t e, TokenKind kind, bool all_caps, bool elongated, const char* norm,
-            std::size_t n) {
-    out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps, elongated,
-                             NormBytes{norm, n});
+            std::size_t n, std::size_t readable) {
+    if (n <= 15 && readable >= 15)
+      out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps,
+                               elongated, ShortNorm{norm, n});
+    else
+      out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps,
+                               elongated, NormBytes{norm, n});
   }
 
   std::size_t emit_simple(std::size_t b, std::size_t e, TokenKind kind) {
-    emit(b, e, kind, false, false, s_.data() + b, e - b);
+    emit(b, e, kind, false, false, s_.data() + b, e - b, s_.size() - b);
     return e;
   }
 
@@ -381,7 +399,7 @@ class Scanner {
       unsigned char c = static_cast<unsigned char>(s_[k]);
       norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    emit(b, e, kind, false, false, norm, e - b - skip);
+    emit(b, e, kind, false, false, norm, e - b - skip, buf_.size());
     return e;
   }
 
@@ -588,7 +606,7 @@ class Scanner {
   std::size_t word(std::size_t i, TokenKind kind, std::size_t skip) {
 #if defined(__SSE2__)
     if (const AsciiWord w = ascii_word(i + skip); w.end) {
-      emit(i, w.end, kind, w.all_caps, false, ascii_norm_ + w.off, w.end - i - skip);
+      emit(i, w.end, kind, w.all_caps, false, ascii_norm_ + w.off, w.end - i - skip, sizeof ascii_norm_ - w.off);
       return w.end;
     }
 #endif
@@ -719,7 +737,7 @@ class Scanner {
     }
     int letters = upper + lower + caseless;
     if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) return 0;
-    emit(i, j, kind, upper >= 2 && lower == 0 && caseless == 0, elongated, norm, n);
+    emit(i, j, kind, upper >= 2 && lower == 0 && caseless == 0, elongated, norm, n, buf_.size());
     return j;
   }
 
@@ -827,9 +845,11 @@ class Scanner {
   const std::string& s_;
   const EmoticonSet& em_;
   const std::uint8_t* bmp_;  // bmp_class_table()
-  std::string& buf_;         // scratch for norm, 2 * text size + 8 bytes
+  std::string& buf_;         // scratch for norm, 2 * text size + 16 bytes
 #if defined(__SSE2__)
-  alignas(16) char ascii_norm_[16];  // ascii_word()'s lower-cased bytes
+  // ascii_word()'s lower-cased bytes in the first 16; a norm starts at offset 0-15 and emit() reads
+  // 15 bytes from there, so the rest is padding (zeroed, so every byte read is initialised).
+  alignas(16) char ascii_norm_[32] = {};
 #endif
   std::size_t at_pos_ = std::string::npos;  // first '@' at or after the last email_possible() position
   std::size_t at_run_ = std::string::npos;  // start of the local-part run ending at at_pos_
