@@ -301,16 +301,41 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
     score[j] = s;
     order[j] = cur;
   }
-  // Only the phrases returned are turned into strings, each allocated once at its final size.
+  // Only the phrases returned are turned into strings. A phrase of words of at most 16 bytes is assembled
+  // in `buf` from the words' keys (their bytes, zero-padded) with fixed 16-byte stores, and becomes its
+  // string in one construction; one of at most 15 bytes is copied as a fixed 15 bytes and then cut, so no
+  // phrase costs a memcpy call per word (nor, when short, one at all).
   const std::size_t nout = std::min<std::size_t>(max_phrases, ndistinct);
-  std::vector<std::string> out(nout);
+  std::vector<std::string> out;
+  out.reserve(nout);
   for (std::size_t r = 0; r < nout; ++r) {
     const std::uint32_t* id = phrases[order[r]].id;
     const bool hashtag = id[1] == pad + 1;
     const std::uint32_t count = hashtag ? 1 : 1 + (id[1] < pad) + (id[2] < pad) + (id[3] < pad);
+    bool short_words = true;
+    for (std::uint32_t i = 0; i < count; ++i) short_words &= words[id[i]].size <= 16;
+    if (short_words) {
+      char buf[1 + 4 * 17 + 16];  // '#', four words of up to 16 bytes and their spaces, 16 bytes of slack
+      std::size_t len = hashtag;
+      buf[0] = '#';
+      for (std::uint32_t i = 0; i < count; ++i) {
+        const Scratch::Word& w = words[id[i]];
+        buf[len] = ' ';
+        len += i != 0;
+        std::memcpy(buf + len, &w.key.a, 8);
+        std::memcpy(buf + len + 8, &w.key.b, 8);
+        len += w.size;
+      }
+      if (len <= 15) {
+        out.emplace_back(buf, std::size_t{15}).erase(len);
+      } else {
+        out.emplace_back(buf, len);
+      }
+      continue;
+    }
     std::size_t size = hashtag + (count - 1);
     for (std::uint32_t i = 0; i < count; ++i) size += words[id[i]].size;
-    std::string& text = out[r];
+    std::string& text = out.emplace_back();
     text.reserve(size);
     if (hashtag) text.push_back('#');
     for (std::uint32_t i = 0; i < count; ++i) {
