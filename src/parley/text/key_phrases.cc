@@ -120,7 +120,7 @@ const StopTable& stopwords() {
   return t;
 }
 
-unsigned language_mask(std::string_view language) {
+inline unsigned language_mask(std::string_view language) {
   if (language == "en") return 1;
   if (language == "es") return 1 | 2;
   if (language == "pt") return 1 | 4;
@@ -208,6 +208,8 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   // Word ids are below the token count, so `pad` and pad + 1 are no word's id.
   const std::uint32_t pad = static_cast<std::uint32_t>(ntok);
   std::uint32_t nphrases = 0, nwords = 0;
+  std::uint32_t* const freq = sc.freq.data();  // RAKE counts per word id, zeroed as each word is numbered
+  std::uint32_t* const degree = sc.degree.data();
 
   auto id_of = [&](const char* w, std::uint32_t n, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
     std::size_t s = k.hash & slot_mask;
@@ -218,6 +220,8 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
         return slots[s] - 1;
     }
     words[nwords] = {k, w, n, static_cast<std::uint32_t>(s)};
+    freq[nwords] = 0;
+    degree[nwords] = 0;
     slots[s] = ++nwords;
     return nwords - 1;
   };
@@ -250,11 +254,7 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
 
   // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included), counted as
   // integers (exact, as the doubles they replace were), and their ratio, divided once per word.
-  std::uint32_t* const freq = sc.freq.data();
-  std::uint32_t* const degree = sc.degree.data();
   double* const ratio = sc.ratio.data();
-  std::fill(freq, freq + nwords, 0u);
-  std::fill(degree, degree + nwords, 0u);
   for (std::uint32_t k = 0; k < nphrases; ++k) {
     const std::uint32_t* id = phrases[k].id;
     const std::uint32_t count = 1 + (id[1] < pad) + (id[2] < pad) + (id[3] < pad);
