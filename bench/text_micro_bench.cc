@@ -317,6 +317,36 @@ BENCHMARK(BM_NearDup)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_NearDupRandom)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AnalyzeFull)->Unit(benchmark::kMillisecond);
 
+// ---- Tokenizer and key phrases on tokens still in cache (appended block) ----
+// BM_KeyPhrases reads tokens made long before (20,000 posts of tokens, ~30 MB, are far out of cache), so
+// it mostly measures memory stalls; in Analyzer::analyze key_phrases runs right after the other analysers
+// read the same tokens. These run over the first 256 posts only, whose tokens stay in L2.
+void over_hot_posts(benchmark::State& state, void (*fn)(const Fixture&, std::size_t)) {
+  const auto& f = fx();
+  const std::size_t n = std::min<std::size_t>(256, f.posts.size());
+  for (auto _ : state)
+    for (int rep = 0; rep < 20; ++rep)
+      for (std::size_t i = 0; i < n; ++i) fn(f, i);
+  per_post(state, 20 * n);
+}
+void BM_KeyPhrasesHot(benchmark::State& s) {
+  over_hot_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::key_phrases(f.tok[i], f.lang[i], 5)); });
+}
+void BM_TokenizeHot(benchmark::State& s) {
+  over_hot_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::tokenize(f.posts[i].text)); });
+}
+// tokenize(text, out) into one reused Tokenized, as a caller keeping one per thread would.
+void BM_TokenizeReuse(benchmark::State& s) {
+  text::Tokenized t;
+  over_posts(s, [&t](const Fixture& f, std::size_t i) {
+    text::tokenize(f.posts[i].text, t);
+    benchmark::DoNotOptimize(t);
+  });
+}
+BENCHMARK(BM_KeyPhrasesHot)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TokenizeReuse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TokenizeHot)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 int main(int argc, char** argv) {

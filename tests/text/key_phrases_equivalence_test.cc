@@ -240,6 +240,25 @@ TEST(KeyPhrasesEquivalence, SameAsThePreviousImplementation) {
   }
 }
 
+// Hashtags whose norm is also a content word ("#ux" and "ux" share a word id but are different phrases),
+// phrases repeated with and without their hashtag, runs of exactly 3-5 words, few distinct words.
+TEST(KeyPhrasesEquivalence, HashtagsAndWordsSharingNorms) {
+  const std::vector<std::string> pieces = {"ux", "#ux", "#UX", "UX", "fail", "#fail", "fail", "router", "#router",
+                                           "the", "and", ",", "!", "😂", "fiber", "fiber", "#Fiber"};
+  std::mt19937 rng(7);
+  for (int k = 0; k < 20000; ++k) {
+    std::string text;
+    const std::size_t words = rng() % 30;
+    for (std::size_t w = 0; w < words; ++w) {
+      text += pieces[rng() % pieces.size()];
+      text += " ";
+    }
+    const Tokenized t = tokenize(text);
+    for (std::size_t max : {std::size_t{1}, std::size_t{5}, std::size_t{1000}})
+      ASSERT_EQ(key_phrases(t, "en", max), reference_key_phrases(t, "en", max)) << text;
+  }
+}
+
 TEST(KeyPhrasesEquivalence, StopwordsAgree) {
   for (const auto& [bit, words] : kLists) {
     std::string_view all(words);

@@ -114,6 +114,54 @@ TEST(TokenizerEquivalence, LowerCaseRunsAndElongations) {
   }
 }
 
+// ASCII words are settled from one 16-byte load when a plain terminator follows them: words of 1-20 letters
+// (mixed case, repeats) followed by every ASCII byte and a few non-ASCII ones, at every distance from the
+// end of texts shorter and longer than 16 bytes, and as hashtags.
+TEST(TokenizerEquivalence, AsciiWordsAtEveryOffset) {
+  std::uint64_t seed = 7;
+  const char letters[] = "aAbBzZmM";
+  std::vector<std::string> after;
+  for (int c = 0; c < 128; ++c) after.push_back(std::string(1, static_cast<char>(c)));
+  for (const char* t : {"\xC3\xA9", "\xE2\x80\x99", "\xF0\x9F\x91\x8D", "\xCC\x81", "\xD8\xA7", "\xE3\x81\x82", ""})
+    after.push_back(t);
+  for (int n = 0; n < 20000; ++n) {
+    std::string w;
+    const std::size_t len = 1 + next(seed) % 20;
+    const std::size_t alphabet = next(seed) % 2 ? 2 : std::size(letters) - 1;
+    for (std::size_t k = 0; k < len; ++k) w += letters[next(seed) % alphabet];
+    const std::string& a = after[next(seed) % after.size()];
+    const std::string lead(next(seed) % 20, ' ');
+    const std::string tail(next(seed) % 2 ? next(seed) % 20 : 0, 'q');
+    const std::string hash = next(seed) % 4 ? "" : "#";
+    const std::string s = lead + hash + w + a + (tail.empty() ? "" : " " + tail);
+    ASSERT_EQ(diff(s), "") << s;
+  }
+}
+
+// tokenize(text, out) over one reused Tokenized, long and short posts and NFC-normalised ones in turn,
+// gives what tokenize(text) gives.
+TEST(TokenizerEquivalence, ReusedOutput) {
+  const auto& f = fragments();
+  std::uint64_t seed = 11;
+  Tokenized reused;
+  for (int n = 0; n < 5000; ++n) {
+    std::string s;
+    const int parts = static_cast<int>(next(seed) % (n % 7 == 0 ? 200 : 20));
+    for (int k = 0; k < parts; ++k) s += f[next(seed) % f.size()] + " ";
+    tokenize(s, reused);
+    const Tokenized fresh = tokenize(s);
+    ASSERT_EQ(reused.text, fresh.text) << s;
+    ASSERT_EQ(reused.tokens.size(), fresh.tokens.size()) << s;
+    for (std::size_t k = 0; k < fresh.tokens.size(); ++k) {
+      const Token& x = reused.tokens[k];
+      const Token& y = fresh.tokens[k];
+      ASSERT_TRUE(x.begin == y.begin && x.end == y.end && x.kind == y.kind && x.all_caps == y.all_caps &&
+                  x.elongated == y.elongated && x.norm == y.norm)
+          << s << " token " << k;
+    }
+  }
+}
+
 TEST(TokenizerEquivalence, LongText) {
   std::string s;
   for (int k = 0; k < 50; ++k)

@@ -47,6 +47,7 @@ struct WordKey {
   std::uint64_t a = 0, b = 0;
   std::uint32_t hash = 0;
 
+  WordKey() = default;
   [[gnu::always_inline]] explicit WordKey(std::string_view w) {
     const std::size_t n = w.size();
     a = load_upto8(w.data(), n);
@@ -119,7 +120,7 @@ const StopTable& stopwords() {
   return t;
 }
 
-unsigned language_mask(std::string_view language) {
+inline unsigned language_mask(std::string_view language) {
   if (language == "en") return 1;
   if (language == "es") return 1 | 2;
   if (language == "pt") return 1 | 4;
@@ -136,129 +137,210 @@ bool is_stopword(std::string_view norm, std::string_view language) {
   return (stopwords().bits(norm, WordKey(norm)) & language_mask(language)) != 0;
 }
 
+namespace {
+
+// Per-thread scratch for key_phrases(), sized to the largest post seen so far and reused: the extraction
+// allocates nothing but its result after warm-up, and writes through raw pointers with no capacity check
+// per word. One thread_local object, so a call pays for one TLS look-up rather than one per array.
+struct Scratch {
+  // A distinct word of the post. Words are numbered by distinct norm, which makes RAKE's statistics array
+  // look-ups and the phrase comparison integer compares.
+  struct Word {
+    WordKey key;
+    const char* text;
+    std::uint32_t size;
+    std::uint32_t slot;  // its slot in `slots`, zeroed again when the call ends
+  };
+  // A candidate phrase as four word ids. A phrase of fewer words is padded with the id `pad` (one past
+  // the post's possible word ids), a hashtag's second id is pad + 1: two phrases are the same phrase
+  // (same words, same hashtag-ness, hence the same text) exactly when their four ids are, one compare of
+  // two 64-bit words. Every loop over a phrase's words runs four times, with no branch on its length:
+  // the pads count in statistics nobody reads and score 0.0, and x + 0.0 == x for the non-negative
+  // scores, so the sums are those of the phrase's own words in the same order.
+  struct Phrase {
+    std::uint32_t id[4];
+  };
+  std::vector<Phrase> phrases;
+  std::vector<Word> words;
+  std::vector<std::uint32_t> freq, degree;  // per word id, pads included
+  std::vector<double> ratio;                // degree / freq per word id; 0 for the pads
+  std::vector<std::uint64_t> seen_lo, seen_hi;  // the distinct phrases so far, as their packed ids
+  std::vector<double> score;                // of the distinct phrases
+  std::vector<std::uint32_t> order;         // distinct phrases (indices into `phrases`), best first
+  // Open addressing over word ids + 1 (0 = empty), at most one slot in two used so a probe usually ends
+  // on its first slot. All zero between calls: a call zeroes the slots it filled (a post has a few dozen
+  // words) rather than clearing the whole table.
+  std::vector<std::uint32_t> slots;
+
+  void reserve(std::size_t tokens) {
+    if (phrases.size() < tokens) {
+      phrases.resize(tokens);
+      words.resize(tokens);
+      freq.resize(tokens + 2);
+      degree.resize(tokens + 2);
+      ratio.resize(tokens + 2);
+      seen_lo.resize(tokens);
+      seen_hi.resize(tokens);
+      score.resize(tokens);
+      order.resize(tokens);
+    }
+  }
+  std::uint32_t* table(std::size_t size) {
+    if (slots.size() < size) slots.assign(size, 0);
+    return slots.data();
+  }
+};
+
+}  // namespace
+
 std::vector<std::string> key_phrases(const Tokenized& t, std::string_view language, std::size_t max_phrases) {
   const unsigned mask = language_mask(language);
   const StopTable& stops = stopwords();
-  // Per-thread scratch, cleared per call: the extraction allocates nothing but its result after warm-up.
-  // Words are numbered by distinct norm (a post has a few dozen words at most, so a linear search over
-  // their keys beats a hash table), which makes RAKE's statistics array look-ups and phrase comparison
-  // integer compares.
-  struct Phrase { std::uint32_t first, count; bool hashtag; double score; std::uint64_t sig; };
-  struct WordStat { std::string_view word; WordKey key; double freq, degree, ratio; };
-  thread_local std::vector<std::uint32_t> words;  // word ids, in text order
-  thread_local std::vector<Phrase> phrases;
-  thread_local std::vector<WordStat> wstat;
-  thread_local std::vector<std::uint32_t> slots;  // open addressing over word ids + 1 (0 = empty)
-  thread_local std::vector<std::uint32_t> order;
-  words.clear();
-  phrases.clear();
-  wstat.clear();
-  // At most one slot in two used: a probe usually ends on its first slot, found or empty, where a linear
-  // search over the words seen so far ended after a data-dependent number of steps.
+  thread_local Scratch sc;
+  const std::size_t ntok = t.tokens.size();
+  sc.reserve(ntok);
+  Scratch::Phrase* const phrases = sc.phrases.data();
+  Scratch::Word* const words = sc.words.data();
   std::size_t table = 64;
-  while (table < 2 * t.tokens.size()) table *= 2;
-  slots.assign(table, 0);
+  while (table < 2 * ntok) table *= 2;
+  std::uint32_t* const slots = sc.table(table);
   const std::size_t slot_mask = table - 1;
-  auto id_of = [&](std::string_view w, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
+  // Word ids are below the token count, so `pad` and pad + 1 are no word's id.
+  const std::uint32_t pad = static_cast<std::uint32_t>(ntok);
+  std::uint32_t nphrases = 0, nwords = 0;
+  std::uint32_t* const freq = sc.freq.data();  // RAKE counts per word id, zeroed as each word is numbered
+  std::uint32_t* const degree = sc.degree.data();
+
+  auto id_of = [&](const char* w, std::uint32_t n, const WordKey& k) __attribute__((always_inline)) -> std::uint32_t {
     std::size_t s = k.hash & slot_mask;
     for (; slots[s] != 0; s = (s + 1) & slot_mask) {
-      const WordStat& ws = wstat[slots[s] - 1];
-      if (ws.key.hash == k.hash && ws.word.size() == w.size() && k.same(ws.key, w, ws.word)) return slots[s] - 1;
+      const Scratch::Word& x = words[slots[s] - 1];
+      if (x.key.hash == k.hash && x.size == n && x.key.a == k.a && x.key.b == k.b &&
+          (n <= 16 || std::memcmp(x.text, w, n) == 0))
+        return slots[s] - 1;
     }
-    wstat.push_back({w, k, 0, 0, 0});
-    slots[s] = static_cast<std::uint32_t>(wstat.size());
-    return static_cast<std::uint32_t>(wstat.size() - 1);
+    words[nwords] = {k, w, n, static_cast<std::uint32_t>(s)};
+    freq[nwords] = 0;
+    degree[nwords] = 0;
+    slots[s] = ++nwords;
+    return nwords - 1;
   };
-  // Candidate phrases as ranges of word ids; hashtags separately.
-  std::size_t run_start = 0, run_len = 0;
-  auto close_run = [&] {
-    if (run_len)
-      phrases.push_back({static_cast<std::uint32_t>(run_start),
-                         static_cast<std::uint32_t>(std::min(run_len, kMaxPhraseWords)), false, 0, 0});
-    run_len = 0;
-  };
+  // Candidate phrases; a run of content words keeps its first four (the rest are checked against the
+  // stopwords, as they end no phrase, but not numbered).
+  Scratch::Phrase run = {{pad, pad, pad, pad}};
+  std::uint32_t run_len = 0;
   for (const auto& tok : t.tokens) {
-    if (tok.kind == TokenKind::hashtag && !tok.norm.empty()) {
-      close_run();
-      words.push_back(id_of(tok.norm, WordKey(tok.norm)));
-      phrases.push_back({static_cast<std::uint32_t>(words.size() - 1), 1, true, 0, 0});
-      continue;
-    }
-    if (tok.kind != TokenKind::word || tok.norm.size() <= 1) { close_run(); continue; }
-    const WordKey k(tok.norm);
-    if (stops.bits(tok.norm, k) & mask) { close_run(); continue; }
-    if (!run_len) run_start = words.size();
-    words.push_back(id_of(tok.norm, k));
-    ++run_len;
-  }
-  close_run();
-  if (phrases.empty()) return {};
-
-  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included), and their
-  // ratio, divided once per word rather than once per use.
-  for (const auto& p : phrases)
-    for (std::uint32_t i = 0; i < p.count; ++i) {
-      WordStat& s = wstat[words[p.first + i]];
-      s.freq += 1;
-      s.degree += static_cast<double>(p.count);
-    }
-  for (WordStat& s : wstat)
-    if (s.freq > 0) s.ratio = s.degree / s.freq;
-  // Phrase scores; a repeated phrase (same words, same hashtag-ness, hence the same text) is listed once,
-  // at its first position.
-  // With fewer than 2^15 distinct words a phrase packs into one integer (up to four 15-bit ids, its length
-  // and hashtag-ness), so the repeat check is one compare per earlier phrase.
-  const bool packed = wstat.size() < (1u << 15);
-  order.clear();
-  for (std::uint32_t k = 0; k < phrases.size(); ++k) {
-    Phrase& p = phrases[k];
-    bool repeated = false;
-    if (packed) {
-      std::uint64_t sig = p.count | (p.hashtag ? 8u : 0u);
-      for (std::uint32_t i = 0; i < p.count; ++i) sig |= static_cast<std::uint64_t>(words[p.first + i]) << (4 + 15 * i);
-      p.sig = sig;
-      for (std::uint32_t o : order) repeated |= phrases[o].sig == sig;
-    } else {
-      for (std::uint32_t o : order) {
-        const Phrase& q = phrases[o];
-        if (q.count == p.count && q.hashtag == p.hashtag &&
-            std::equal(words.begin() + q.first, words.begin() + q.first + q.count, words.begin() + p.first)) {
-          repeated = true;
-          break;
-        }
+    const std::uint32_t n = static_cast<std::uint32_t>(tok.norm.size());
+    if (tok.kind == TokenKind::word && n > 1) {
+      const WordKey k(tok.norm);
+      if (!(stops.bits(tok.norm, k) & mask)) {
+        if (run_len < kMaxPhraseWords) run.id[run_len] = id_of(tok.norm.data(), n, k);
+        ++run_len;
+        continue;
       }
     }
-    if (repeated) continue;
-    double score = 0;
-    for (std::uint32_t i = 0; i < p.count; ++i) score += wstat[words[p.first + i]].ratio;
-    p.score = score;
-    order.push_back(k);
+    if (run_len) {
+      phrases[nphrases++] = run;
+      run = {{pad, pad, pad, pad}};
+      run_len = 0;
+    }
+    if (tok.kind == TokenKind::hashtag && n)
+      phrases[nphrases++] = {{id_of(tok.norm.data(), n, WordKey(tok.norm)), pad + 1, pad, pad}};
   }
-  // Best first, ties in text order: a stable insertion sort, since a post has a handful of phrases and
-  // std::stable_sort allocates a temporary buffer on every call.
-  for (std::size_t k = 1; k < order.size(); ++k) {
+  if (run_len) phrases[nphrases++] = run;
+  // The filled slots go back to zero for the next call.
+  for (std::uint32_t w = 0; w < nwords; ++w) slots[words[w].slot] = 0;
+  if (nphrases == 0) return {};
+
+  // RAKE word scores: frequency and degree (co-occurrences inside phrases, itself included), counted as
+  // integers (exact, as the doubles they replace were), and their ratio, divided once per word.
+  double* const ratio = sc.ratio.data();
+  for (std::uint32_t k = 0; k < nphrases; ++k) {
+    const std::uint32_t* id = phrases[k].id;
+    const std::uint32_t count = 1 + (id[1] < pad) + (id[2] < pad) + (id[3] < pad);
+    for (int i = 0; i < 4; ++i) {
+      freq[id[i]] += 1;
+      degree[id[i]] += count;
+    }
+  }
+  for (std::uint32_t w = 0; w < nwords; ++w)
+    ratio[w] = freq[w] == 1 ? static_cast<double>(degree[w]) : static_cast<double>(degree[w]) / static_cast<double>(freq[w]);
+  ratio[pad] = 0.0;
+  ratio[pad + 1] = 0.0;
+  // Distinct phrases, scored, at their first position.
+  std::uint64_t* const seen_lo = sc.seen_lo.data();
+  std::uint64_t* const seen_hi = sc.seen_hi.data();
+  double* const score = sc.score.data();
+  std::uint32_t* const order = sc.order.data();
+  std::uint32_t ndistinct = 0;
+  for (std::uint32_t k = 0; k < nphrases; ++k) {
+    const std::uint32_t* id = phrases[k].id;
+    const std::uint64_t lo = id[0] | static_cast<std::uint64_t>(id[1]) << 32;
+    const std::uint64_t hi = id[2] | static_cast<std::uint64_t>(id[3]) << 32;
+    bool repeated = false;
+    for (std::uint32_t o = 0; o < ndistinct; ++o) repeated |= (seen_lo[o] == lo) & (seen_hi[o] == hi);
+    if (repeated) continue;
+    seen_lo[ndistinct] = lo;
+    seen_hi[ndistinct] = hi;
+    score[ndistinct] = 0.0 + ratio[id[0]] + ratio[id[1]] + ratio[id[2]] + ratio[id[3]];
+    order[ndistinct] = k;
+    ++ndistinct;
+  }
+  // Best first, ties in text order: a stable insertion sort (a post has a handful of phrases, and
+  // std::stable_sort allocates a temporary buffer on every call), moving scores and phrase indices
+  // together so the comparisons read one array.
+  for (std::uint32_t k = 1; k < ndistinct; ++k) {
+    const double s = score[k];
     const std::uint32_t cur = order[k];
-    std::size_t j = k;
-    while (j > 0 && phrases[order[j - 1]].score < phrases[cur].score) {
+    std::uint32_t j = k;
+    while (j > 0 && score[j - 1] < s) {
+      score[j] = score[j - 1];
       order[j] = order[j - 1];
       --j;
     }
+    score[j] = s;
     order[j] = cur;
   }
-  // Only the phrases returned are turned into strings, each allocated once at its final size.
+  // Only the phrases returned are turned into strings. A phrase of words of at most 16 bytes is assembled
+  // in `buf` from the words' keys (their bytes, zero-padded) with fixed 16-byte stores, and becomes its
+  // string in one construction; one of at most 15 bytes is copied as a fixed 15 bytes and then cut, so no
+  // phrase costs a memcpy call per word (nor, when short, one at all).
+  const std::size_t nout = std::min<std::size_t>(max_phrases, ndistinct);
   std::vector<std::string> out;
-  out.reserve(std::min(max_phrases, order.size()));
-  for (std::uint32_t k : order) {
-    if (out.size() == max_phrases) break;
-    const Phrase& p = phrases[k];
-    std::size_t size = p.hashtag ? 1 : 0;
-    for (std::uint32_t i = 0; i < p.count; ++i) size += (i ? 1 : 0) + wstat[words[p.first + i]].word.size();
+  out.reserve(nout);
+  for (std::size_t r = 0; r < nout; ++r) {
+    const std::uint32_t* id = phrases[order[r]].id;
+    const bool hashtag = id[1] == pad + 1;
+    const std::uint32_t count = hashtag ? 1 : 1 + (id[1] < pad) + (id[2] < pad) + (id[3] < pad);
+    bool short_words = true;
+    for (std::uint32_t i = 0; i < count; ++i) short_words &= words[id[i]].size <= 16;
+    if (short_words) {
+      char buf[1 + 4 * 17 + 16];  // '#', four words of up to 16 bytes and their spaces, 16 bytes of slack
+      std::size_t len = hashtag;
+      buf[0] = '#';
+      for (std::uint32_t i = 0; i < count; ++i) {
+        const Scratch::Word& w = words[id[i]];
+        buf[len] = ' ';
+        len += i != 0;
+        std::memcpy(buf + len, &w.key.a, 8);
+        std::memcpy(buf + len + 8, &w.key.b, 8);
+        len += w.size;
+      }
+      if (len <= 15) {
+        out.emplace_back(buf, std::size_t{15}).erase(len);
+      } else {
+        out.emplace_back(buf, len);
+      }
+      continue;
+    }
+    std::size_t size = hashtag + (count - 1);
+    for (std::uint32_t i = 0; i < count; ++i) size += words[id[i]].size;
     std::string& text = out.emplace_back();
     text.reserve(size);
-    if (p.hashtag) text.push_back('#');
-    for (std::uint32_t i = 0; i < p.count; ++i) {
+    if (hashtag) text.push_back('#');
+    for (std::uint32_t i = 0; i < count; ++i) {
       if (i) text.push_back(' ');
-      text.append(wstat[words[p.first + i]].word);
+      text.append(words[id[i]].text, words[id[i]].size);
     }
   }
   return out;

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "parley/text/ascii_block.h"
 #include "parley/text/codepoint_class.h"
 #include "parley/text/tokenizer_emoticons.h"
 
@@ -131,15 +132,21 @@ bool needs_nfc(std::string_view s) {
   return false;
 }
 
-std::string normalize_nfc(std::string_view s) {
-  if (!needs_nfc(s)) return std::string(s);
-  utf8proc_uint8_t* out = nullptr;
+// Writes the NFC form of s to `out`, reusing its capacity when s is already NFC (nearly every post).
+void normalize_nfc(std::string_view s, std::string& out) {
+  if (!needs_nfc(s)) {
+    out.assign(s);
+    return;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
   auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()), static_cast<utf8proc_ssize_t>(s.size()),
-                        &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
-  if (n < 0 || out == nullptr) return std::string(s);  // cannot happen on valid UTF-8; keep the text anyway
-  std::string r(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
-  std::free(out);
-  return r;
+                        &mapped, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (n < 0 || mapped == nullptr) {  // cannot happen on valid UTF-8; keep the text anyway
+    out.assign(s);
+    return;
+  }
+  out.assign(reinterpret_cast<char*>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
 }
 
 // Coarse script of a letter, used only to split runs of scripts written without spaces (Japanese mixes
@@ -189,7 +196,8 @@ class Scanner {
     // norm is built in buf_ and copied once per token. A norm is never longer than twice its source bytes:
     // lower-casing at most doubles a code point's UTF-8 length (CodepointClass.LowerCaseAtMostDoublesBytes
     // checks every code point), and '’' and joiners are copied as they are.
-    if (buf_.size() < 2 * s_.size() + 8) buf_.resize(2 * s_.size() + 8);
+    // The 16 bytes of slack let word() store eight bytes at a time and emit() read 15 at a time.
+    if (buf_.size() < 2 * s_.size() + 16) buf_.resize(2 * s_.size() + 16);
     at_pos_ = s_.find('@');
     at_run_ = local_run_start(at_pos_);
   }
@@ -207,21 +215,23 @@ class Scanner {
         }
         std::size_t e;
         if (cls & (kLower | kUpper | kDigit)) {
-          if ((e = keycap(i))) {
-            i = emit_simple(i, e, TokenKind::emoji);
-            continue;
-          }
-          if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (e = url(i))) {
-            i = emit_simple(i, e, TokenKind::url);
-            continue;
-          }
-          if (email_possible(i) && (e = email(i))) {
-            i = emit_lower(i, e, TokenKind::email, 0);
-            continue;
-          }
-          if (at_space_boundary(i) && (e = standalone_emoticon(i))) {
-            i = emit_simple(i, e, TokenKind::emoticon);
-            continue;
+          if (special_may_start(i, c) || email_possible(i)) {
+            if ((e = keycap(i))) {
+              i = emit_simple(i, e, TokenKind::emoji);
+              continue;
+            }
+            if ((c == 'h' || c == 'H' || c == 'w' || c == 'W') && (e = url(i))) {
+              i = emit_simple(i, e, TokenKind::url);
+              continue;
+            }
+            if (email_possible(i) && (e = email(i))) {
+              i = emit_lower(i, e, TokenKind::email, 0);
+              continue;
+            }
+            if (at_space_boundary(i) && (e = standalone_emoticon(i))) {
+              i = emit_simple(i, e, TokenKind::emoticon);
+              continue;
+            }
           }
           i = (cls & kDigit) ? number_or_word(i) : word(i, TokenKind::word, 0);
           continue;
@@ -319,6 +329,18 @@ class Scanner {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND;
   }
 
+  // Whether a keycap, URL or letter-led emoticon may start at i (c = s_[i], a letter or digit): false
+  // for nearly every word, from the two bytes at i, without the chain of branches that checks each form
+  // in turn (on every word, and hard to predict). True whenever keycap(i), url(i) or the standalone
+  // emoticon check could succeed: they need a second byte 0xEF or 0xE2, "ht"/"ww" (either case), or a
+  // pair some emoticon starts with after a space or the start.
+  bool special_may_start(std::size_t i, unsigned char c) const {
+    const unsigned char next = i + 1 < s_.size() ? static_cast<unsigned char>(s_[i + 1]) : 0;
+    const unsigned f = c | 0x20u, g = next | 0x20u;
+    return (next == 0xEF) | (next == 0xE2) | ((f == 'h') & (g == 't')) | ((f == 'w') & (g == 'w')) |
+           (em_.may_start2(c, next) & at_space_boundary(i));
+  }
+
   bool at_space_boundary(std::size_t i) const {
     if (i == 0) return true;
     unsigned char p = static_cast<unsigned char>(s_[i - 1]);
@@ -334,9 +356,39 @@ class Scanner {
     return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ND && !(cls & kCpPictographic);
   }
 
+  // A token's norm, turned into the std::string member by these conversions while the Token is built in
+  // the vector (guaranteed elision). push_back(Token{...}) built a temporary Token and then moved it: a
+  // second copy of the norm bytes, and for short (inline) strings a second call to memcpy, per token.
+  struct NormBytes {
+    const char* p;
+    std::size_t n;
+    operator std::string() const { return std::string(p, n); }
+  };
+  // A norm of at most 15 bytes (inline in the string) with 15 readable bytes at p: all 15 are copied, a
+  // fixed-size copy done in registers, and the string is then cut to n. Copying exactly n bytes is a
+  // call to memcpy, which cost more than the rest of building a word token.
+  struct ShortNorm {
+    const char* p;
+    std::size_t n;
+    operator std::string() const {
+      std::string s(p, 15);
+      s.erase(n);
+      return s;
+    }
+  };
+  // `readable`: how many bytes may be read from norm (at least n).
+  void emit(std::size_t b, std::size_t e, TokenKind kind, bool all_caps, bool elongated, const char* norm,
+            std::size_t n, std::size_t readable) {
+    if (n <= 15 && readable >= 15)
+      out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps,
+                               elongated, ShortNorm{norm, n});
+    else
+      out_.tokens.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, all_caps,
+                               elongated, NormBytes{norm, n});
+  }
+
   std::size_t emit_simple(std::size_t b, std::size_t e, TokenKind kind) {
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
-                                std::string(s_.data() + b, e - b)});
+    emit(b, e, kind, false, false, s_.data() + b, e - b, s_.size() - b);
     return e;
   }
 
@@ -347,8 +399,7 @@ class Scanner {
       unsigned char c = static_cast<unsigned char>(s_[k]);
       norm[k - b - skip] = static_cast<char>((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), kind, false, false,
-                                std::string(norm, e - b - skip)});
+    emit(b, e, kind, false, false, norm, e - b - skip, buf_.size());
     return e;
   }
 
@@ -553,6 +604,12 @@ class Scanner {
   // or hyphen kept when it sits between letters ("don't", "y'all", "well-known"). Builds the norm on the
   // way: lower-case, letter runs longer than two cut to two. Returns 0 for a hashtag without letters.
   std::size_t word(std::size_t i, TokenKind kind, std::size_t skip) {
+#if defined(__SSE2__)
+    if (const AsciiWord w = ascii_word(i + skip); w.end) {
+      emit(i, w.end, kind, w.all_caps, false, ascii_norm_ + w.off, w.end - i - skip, sizeof ascii_norm_ - w.off);
+      return w.end;
+    }
+#endif
     // The norm goes to buf_ through a raw pointer and into the token once at the end: push_back per byte
     // (capacity check, terminator) was a good part of the tokenizer's time.
     char* const norm = buf_.data();
@@ -680,11 +737,61 @@ class Scanner {
     }
     int letters = upper + lower + caseless;
     if (j == i + skip || (kind == TokenKind::hashtag && letters == 0)) return 0;
-    // Constructing the string in place is cheaper than assign() into an empty one (an out-of-line call).
-    out_.tokens.push_back(Token{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), kind,
-                                upper >= 2 && lower == 0 && caseless == 0, elongated, std::string(norm, n)});
+    emit(i, j, kind, upper >= 2 && lower == 0 && caseless == 0, elongated, norm, n, buf_.size());
     return j;
   }
+
+#if defined(__SSE2__)
+  // Most words are a short run of ASCII letters ("Great", "the", "WORST") followed by a space or sentence
+  // punctuation. Such a word is settled from one 16-byte load: its extent, its norm (the bytes with 0x20
+  // set), ALL CAPS, and that no letter appears three times in a row. Anything else -- a run of 16 letters
+  // or more, an elongation to cut, a digit, joiner ('-', '\'', '_') or non-ASCII byte after the run, or no
+  // letter at j at all -- returns end 0 and the general loop below takes the word from its start, so
+  // the tokens are exactly those of that loop. The norm is left in ascii_norm_ + off.
+  struct AsciiWord {
+    std::size_t end;
+    unsigned off;
+    bool all_caps;
+  };
+  AsciiWord ascii_word(std::size_t j) {
+    const std::size_t size = s_.size();
+    if (j >= size) return {0, 0, false};
+    const auto* src = reinterpret_cast<const unsigned char*>(s_.data());
+    __m128i v;
+    unsigned off = 0;  // the word starts at byte `off` of v
+    if (j + 16 <= size) {
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + j));
+    } else if (size >= 16) {
+      // The text's last 16 bytes, rather than a copy into a zeroed buffer (see ascii_block.h); the masks
+      // are shifted so bit 0 is byte j, and the bits past the text's end come out zero.
+      v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + size - 16));
+      off = static_cast<unsigned>(j + 16 - size);
+    } else {
+      alignas(16) unsigned char tmp[16] = {};
+      std::memcpy(tmp, src + j, size - j);
+      v = _mm_load_si128(reinterpret_cast<const __m128i*>(tmp));
+    }
+    const std::uint32_t lower = ascii_block::in_range(v, 'a', 'z') >> off;
+    const std::uint32_t upper = ascii_block::in_range(v, 'A', 'Z') >> off;
+    const std::uint32_t r = static_cast<std::uint32_t>(std::countr_zero(~(lower | upper)));
+    if (r == 0 || r >= 16) return {0, 0, false};
+    const std::size_t end = j + r;
+    if (end < size) {
+      const unsigned char t = src[end];
+      if (t >= 0x80 || (kAscii[t] & (kWordInner | kDigit))) return {0, 0, false};
+    }
+    const std::uint32_t in_run = (1u << r) - 1;
+    // Byte k equal to byte k-1 after lower-casing; bit 0 (the byte before the word) does not count, as
+    // the general loop starts each word with an empty run.
+    const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    const std::uint32_t same =
+        (static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, _mm_slli_si128(folded, 1)))) >> off) &
+        ~1u;
+    if (same & (same << 1) & in_run) return {0, 0, false};
+    _mm_store_si128(reinterpret_cast<__m128i*>(ascii_norm_), folded);
+    return {end, off, (lower & in_run) == 0 && std::popcount(upper & in_run) >= 2};
+  }
+#endif
 
   // The length r (1..8) of the run of ASCII lower-case letters starting at p[0] (a lower-case letter) when
   // copying all r bytes unchanged is exactly what the byte loop in word() would do: p[0] does not repeat
@@ -738,21 +845,31 @@ class Scanner {
   const std::string& s_;
   const EmoticonSet& em_;
   const std::uint8_t* bmp_;  // bmp_class_table()
-  std::string& buf_;         // scratch for norm, 2 * text size + 8 bytes
+  std::string& buf_;         // scratch for norm, 2 * text size + 16 bytes
+#if defined(__SSE2__)
+  // ascii_word()'s lower-cased bytes in the first 16; a norm starts at offset 0-15 and emit() reads
+  // 15 bytes from there, so the rest is padding (zeroed, so every byte read is initialised).
+  alignas(16) char ascii_norm_[32] = {};
+#endif
   std::size_t at_pos_ = std::string::npos;  // first '@' at or after the last email_possible() position
   std::size_t at_run_ = std::string::npos;  // start of the local-part run ending at at_pos_
 };
 
 }  // namespace
 
-Tokenized tokenize(std::string_view utf8) {
-  Tokenized out;
-  out.text = normalize_nfc(utf8);
+void tokenize(std::string_view utf8, Tokenized& out) {
+  normalize_nfc(utf8, out.text);
+  out.tokens.clear();
   // About one token per five bytes of social text; reserving once avoids regrowth on most posts.
   out.tokens.reserve(out.text.size() / 5 + 4);
   // Per thread, so tokenize stays safe to call from many threads and allocates no scratch per post.
   thread_local std::string buf;
   Scanner(out, buf).run();
+}
+
+Tokenized tokenize(std::string_view utf8) {
+  Tokenized out;
+  tokenize(utf8, out);
   return out;
 }
 

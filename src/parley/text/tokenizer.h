@@ -31,4 +31,10 @@ struct Tokenized {
 // `utf8` must be valid UTF-8 (ingest guarantees it).
 Tokenized tokenize(std::string_view utf8);
 
+// The same tokens, written over `out`: a caller that keeps one
+// Tokenized per thread reuses its text and token buffers, where tokenize(utf8) allocates both per call
+// (the token array of a 140-byte post is ~1.5 KB, past malloc's per-thread cache, so it takes the
+// slower general path each time).
+void tokenize(std::string_view utf8, Tokenized& out);
+
 }  // namespace parley::text
