@@ -24,6 +24,7 @@
 #include "parley/text/gazetteer.h"
 #include "parley/text/intent.h"
 #include "parley/text/key_phrases.h"
+#include "parley/text/language_evidence.h"
 #include "parley/text/language.h"
 #include "parley/text/sentiment.h"
 #include "parley/text/simhash.h"
@@ -167,13 +168,6 @@ void BM_Language(benchmark::State& s) {
     benchmark::DoNotOptimize(text::detect_language(f.tok[i].text, f.posts[i].language));
   });
 }
-// CLD2 alone on every post (handles stripped, as the front door would hand it over): what BM_Language's
-// front door saves on the posts it decides.
-void BM_LanguageCld2Alone(benchmark::State& s) {
-  over_posts(s, [](const Fixture& f, std::size_t i) {
-    benchmark::DoNotOptimize(text::detect_language_cld2(f.tok[i].text, f.posts[i].language));
-  });
-}
 void BM_Sentiment(benchmark::State& s) {
   const auto& m = text::SentimentModel::instance();
   over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(f.tok[i])); });
@@ -300,7 +294,6 @@ void BM_AnalyzeFull(benchmark::State& s) {
 BENCHMARK(BM_JsonlRead)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_LanguageCld2Alone)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Sentiment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SentimentRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeAndRules)->Unit(benchmark::kMillisecond);
@@ -347,6 +340,23 @@ BENCHMARK(BM_KeyPhrasesHot)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeReuse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeHot)->Unit(benchmark::kMillisecond);
 
+// The language front door's counting pass alone (language_evidence.h: letters per script and function-word
+// hits, handles skipped), without the decision and without CLD2, which BM_Language includes; and CLD2 alone
+// on every post, which is what the front door saves on the posts it decides.
+void BM_LanguageFrontDoor(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(parley::text::language_detail::gather_evidence(f.tok[i].text));
+  });
+}
+void BM_LanguageCld2Only(benchmark::State& s) {
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(parley::text::detect_language_cld2(f.tok[i].text, f.posts[i].language));
+  });
+}
+
+BENCHMARK(BM_LanguageFrontDoor)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LanguageCld2Only)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -363,26 +373,3 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   return 0;
 }
-
-// The language front door's counting pass alone (language_evidence.h: letters per script and function-word
-// hits, handles skipped), without the decision and without CLD2, which BM_Language includes; and CLD2 alone
-// on every post, which is what the front door saves on the posts it decides.
-#include "parley/text/language_evidence.h"
-
-namespace {
-
-void BM_LanguageFrontDoor(benchmark::State& s) {
-  over_posts(s, [](const Fixture& f, std::size_t i) {
-    benchmark::DoNotOptimize(parley::text::language_detail::gather_evidence(f.tok[i].text));
-  });
-}
-void BM_LanguageCld2Only(benchmark::State& s) {
-  over_posts(s, [](const Fixture& f, std::size_t i) {
-    benchmark::DoNotOptimize(parley::text::detect_language_cld2(f.tok[i].text, f.posts[i].language));
-  });
-}
-
-BENCHMARK(BM_LanguageFrontDoor)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_LanguageCld2Only)->Unit(benchmark::kMillisecond);
-
-}  // namespace
