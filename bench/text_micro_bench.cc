@@ -277,3 +277,19 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   return 0;
 }
+
+// --- intent, appended: what Analyzer::analyze pays for intent alone. BM_Intent calls classify(tokens), which
+// also computes the sentiment compound; the analyser passes its already-computed Sentiment instead.
+namespace {
+void BM_IntentGivenSentiment(benchmark::State& s) {
+  static const std::vector<text::Sentiment> sent = [] {
+    std::vector<text::Sentiment> v;
+    for (const auto& t : fx().tok) v.push_back(text::SentimentModel::instance().analyze(t));
+    return v;
+  }();
+  over_posts(s, [](const Fixture& f, std::size_t i) {
+    benchmark::DoNotOptimize(f.intent->classify(f.tok[i], sent[i]));
+  });
+}
+BENCHMARK(BM_IntentGivenSentiment)->Unit(benchmark::kMillisecond);
+}  // namespace
