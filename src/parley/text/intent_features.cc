@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "parley/text/sentiment.h"
 
@@ -36,27 +39,71 @@ enum CueBit : std::uint64_t {
   kArticle = 1ull << 46, kGreeting = 1ull << 47,
 };
 
+// Looked up for every word and punctuation token, so the look-up has no loop and no data-dependent branch:
+// a probe loop's exit (hit, miss, one slot or two) was a misprediction on a good share of tokens. Keys are
+// placed in buckets of four slots, one 64-byte line each (keys, then their bits); a word is in the bucket
+// its mix selects or in none, so a look-up compares four keys and ORs the bits of the one that matches.
+// Which bits of the mix select the bucket is chosen when the table is built, as the first choice that
+// leaves no bucket with more than four words (the word list is fixed, so this is always the same choice).
+// A 1 KB bit filter sends most words outside the list to an always-empty bucket instead (a select, not a
+// branch), so they do not pull random lines of the 32 KB table into a cache the other analysers share;
+// the listed words are common ones, whose few lines stay cached.
 struct CueTable {
-  static constexpr std::size_t kSlots = 2048;  // ~400 words: load < 1/4
-  std::array<std::uint64_t, kSlots> keys{};
-  std::array<std::uint64_t, kSlots> bits{};
-  void add(std::initializer_list<std::string_view> words, std::uint64_t bit) {
-    for (auto w : words) {
-      std::uint64_t h = intent_hash(w, kSeedWord) | 1;
-      std::size_t j = intent_mix(h) & (kSlots - 1);
-      while (keys[j] && keys[j] != h) j = (j + 1) & (kSlots - 1);
-      keys[j] = h;
-      bits[j] |= bit;
+  static constexpr std::size_t kBuckets = 512, kWays = 4;  // ~400 words in 2,048 slots: 32 KB
+  static constexpr unsigned kFilterBitsLog2 = 13;           // 1 KB; ~5% of other words pass
+  struct alignas(64) Bucket {
+    std::array<std::uint64_t, kWays> keys{};  // word hash | 1; 0 = empty (never matches: keys are odd)
+    std::array<std::uint64_t, kWays> bits{};
+  };
+  std::array<Bucket, kBuckets + 1> buckets{};  // the last one stays empty: where filtered-out words look
+  std::array<std::uint64_t, (std::size_t{1} << kFilterBitsLog2) / 64> filter{};
+  unsigned shift = 0;
+
+  // Words and their bits, merged per word (several classes share words), before placement.
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> words;
+  void add(std::initializer_list<std::string_view> list, std::uint64_t bit) {
+    for (auto w : list) {
+      const std::uint64_t h = intent_hash(w, kSeedWord) | 1;
+      auto it = std::find_if(words.begin(), words.end(), [h](const auto& e) { return e.first == h; });
+      if (it == words.end()) words.emplace_back(h, bit);
+      else it->second |= bit;
     }
+  }
+  std::size_t bucket_of(std::uint64_t mixed) const { return (mixed >> shift) & (kBuckets - 1); }
+  static std::uint64_t filter_bit(std::uint64_t mixed) { return mixed >> (64 - kFilterBitsLog2); }
+  // Places `words`; false if no choice of bits fits them (it never happens for the fixed list, see tests).
+  bool place() {
+    for (shift = 0; shift + 9 <= 64 - kFilterBitsLog2; ++shift) {  // bucket bits apart from the filter's
+      std::array<unsigned char, kBuckets> used{};
+      bool fits = true;
+      for (const auto& [h, b] : words) fits = fits && used[bucket_of(intent_mix(h))]++ < kWays;
+      if (!fits) continue;
+      buckets = {};
+      filter = {};
+      for (const auto& [h, b] : words) {
+        const std::uint64_t m = intent_mix(h);
+        Bucket& k = buckets[bucket_of(m)];
+        std::size_t j = 0;
+        while (k.keys[j]) ++j;
+        k.keys[j] = h;
+        k.bits[j] = b;
+        filter[filter_bit(m) >> 6] |= std::uint64_t{1} << (filter_bit(m) & 63);
+      }
+      return true;
+    }
+    return false;
   }
   std::uint64_t find(std::uint64_t word_hash) const { return find(word_hash, intent_mix(word_hash | 1)); }
   // `mixed` = intent_mix(word_hash | 1): the valence table probes with the same value, so a word's mix is
   // computed once for both.
   std::uint64_t find(std::uint64_t word_hash, std::uint64_t mixed) const {
-    std::uint64_t h = word_hash | 1;
-    for (std::size_t j = mixed & (kSlots - 1); keys[j]; j = (j + 1) & (kSlots - 1))
-      if (keys[j] == h) return bits[j];
-    return 0;
+    const std::uint64_t h = word_hash | 1, f = filter_bit(mixed);
+    const std::uint64_t pass = (filter[f >> 6] >> (f & 63)) & 1;
+    const std::size_t b = bucket_of(mixed);
+    const Bucket& k = buckets[b + ((kBuckets - b) & (pass - 1))];  // not passed: the empty bucket
+    std::uint64_t r = 0;
+    for (std::size_t j = 0; j < kWays; ++j) r |= k.bits[j] & (0 - std::uint64_t{k.keys[j] == h});
+    return r;
   }
 };
 
@@ -139,6 +186,9 @@ const CueTable& cue_table() {
     c.add({"giveaway", "win", "contest", "sweepstakes", "freebie", "promo", "ad", "sponsored", "followback", "f4f",
            "teamfollowback", "follow4follow", "deal", "deals", "sale"},
           kSpamTag);  // looked up by the hashtag's text, like a word
+    if (!c.place()) std::abort();  // cannot happen for this fixed list; every extractor test would abort
+    c.words.clear();
+    c.words.shrink_to_fit();
     return c;
   }();
   return t;
@@ -204,109 +254,124 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
 
 void extract_intent_features(const Tokenized& t, const IntentValence* valence, IntentFeatures& out, bool* spam,
                              const double* known_compound) {
-  out.n = 0;
-  out.add(cue("bias"));
-  // One hash per token; n-grams combine these, so each token's bytes are read once. (Plain arrays of
-  // integers: left uninitialised, only the first n entries are written and read.)
-  std::array<std::uint64_t, kMaxTokens> th;
-  std::array<std::uint64_t, kMaxTokens> mixed;  // intent_mix(th | 1) of words and punctuation: the probe
-  std::array<std::uint64_t, kMaxTokens> bits;   // position in both the cue and the valence tables
-  // The text the rules below compare ("rt", ".!?", "%"): a token's norm, or "" for the kinds the features
-  // replace by a placeholder (<#>, <num>, <@>, <url>, <email>), which none of those comparisons matches.
-  auto shown = [&t](std::size_t i) -> std::string_view {
-    switch (t.tokens[i].kind) {
-      case TokenKind::hashtag:
-      case TokenKind::number:
-      case TokenKind::mention:
-      case TokenKind::url:
-      case TokenKind::email: return {};
-      default: return t.tokens[i].norm;
-    }
-  };
+  // The same features, in the same order, as the straightforward pass-per-rule version this replaced (kept
+  // as the reference in tests/text/intent_features_reference.inc). What changed is the shape of the work:
+  // one pass reads each token once into small per-token arrays, and the rule passes then run over those
+  // with as few data-dependent branches as possible. Token kinds, cue hits and lexicon hits follow no
+  // pattern a branch predictor can learn, and mispredictions, not arithmetic, were most of the time.
   const CueTable& cues = cue_table();
   const std::size_t n = std::min(t.tokens.size(), kMaxTokens);
+  // Plain arrays of integers, left uninitialised: only the entries written below are read. bits has two
+  // zero entries past the last token, so the "next token" and "the one after" of the rules need no check.
+  std::array<std::uint64_t, kMaxTokens> th;     // the token's feature hash
+  std::array<std::uint64_t, kMaxTokens> mixed;  // intent_mix(th | 1): the cue and valence tables' probe
+  std::array<std::uint64_t, kMaxTokens + 2> bits;
+  std::array<std::uint8_t, kMaxTokens> opener_op;  // how the token moves the sentence-start state, below
+  std::array<std::uint8_t, kMaxTokens> kinds;
   int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
+
+  // Sentence-start state machine (the opener rule): a token keeps the state, sets it, or clears it; a word
+  // that is no greeting starts a sentence when the state is set.
+  constexpr std::uint8_t kKeep = 1, kSet = 2, kCandidate = 4;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
-    switch (tok.kind) {
-      case TokenKind::word: th[i] = intent_hash(tok.norm, kSeedWord); break;
-      case TokenKind::hashtag: th[i] = intent_hash(tok.norm, kSeedHashtag); ++hashtags; break;
+    const TokenKind kind = tok.kind;
+    const std::string_view norm = tok.norm;
+    kinds[i] = static_cast<std::uint8_t>(kind);
+    bits[i] = 0;
+    opener_op[i] = 0;
+    switch (kind) {
+      case TokenKind::word: {
+        th[i] = intent_hash(norm, kSeedWord);
+        mixed[i] = intent_mix(th[i] | 1);
+        std::uint64_t b = cues.find(th[i], mixed[i]);
+        // Any "-n't" contraction negates, listed or not.
+        if (norm.size() > 3 && norm.ends_with("n't")) b |= kNegator;
+        bits[i] = b;
+        const bool rt = norm == "rt";  // "RT" before a retweet's text does not start its sentence
+        opener_op[i] = rt ? kKeep : (b & kGreeting) ? kKeep : kCandidate;
+        break;
+      }
+      case TokenKind::punct: {
+        th[i] = intent_hash(norm, kSeedWord);
+        mixed[i] = intent_mix(th[i] | 1);
+        bits[i] = cues.find(th[i], mixed[i]);  // "$", "%" for the spam rule
+        bool end = false;
+        for (char c : norm) {
+          q_marks += c == '?';
+          excl += c == '!';
+          end |= c == '.' || c == '!' || c == '?';
+        }
+        opener_op[i] = end ? kSet : kKeep;
+        break;
+      }
+      case TokenKind::hashtag: th[i] = intent_hash(norm, kSeedHashtag); ++hashtags; break;
       // Which user or link it is says nothing about intent; that there is one does.
       case TokenKind::number: th[i] = cue("<num>"); break;
-      case TokenKind::mention: th[i] = cue("<@>"); ++mentions; break;
+      case TokenKind::mention: th[i] = cue("<@>"); ++mentions; opener_op[i] = kKeep; break;
       case TokenKind::url: th[i] = cue("<url>"); ++urls; break;
       case TokenKind::email: th[i] = cue("<email>"); break;
-      default: th[i] = intent_hash(tok.norm, kSeedWord); break;
-    }
-    bits[i] = 0;
-    if (tok.kind == TokenKind::punct || tok.kind == TokenKind::word) mixed[i] = intent_mix(th[i] | 1);
-    if (tok.kind == TokenKind::punct) bits[i] = cues.find(th[i], mixed[i]);  // "$", "%" for the spam rule
-    if (tok.kind == TokenKind::word) {
-      bits[i] = cues.find(th[i], mixed[i]);
-      // Any "-n't" contraction negates, listed or not.
-      std::string_view w = tok.norm;
-      if (w.size() > 3 && w.substr(w.size() - 3) == "n't") bits[i] |= kNegator;
-    }
-    if (tok.kind == TokenKind::punct) {
-      for (char c : tok.norm) {
-        q_marks += c == '?';
-        excl += c == '!';
-      }
+      default:  // emoji, emoticon: hashed like words, no cue bits
+        th[i] = intent_hash(norm, kSeedWord);
+        if (norm == "rt") opener_op[i] = kKeep;
+        break;
     }
     caps += tok.all_caps;
     elong += tok.elongated;
   }
+  bits[n] = bits[n + 1] = 0;
 
-  // Word unigrams and bigrams (with sentence-edge markers): the bulk of the signal.
+  // Word unigrams and bigrams (with sentence-edge markers): the bulk of the signal, and the first features,
+  // so at most 2 * kMaxTokens + 2 < kMax of them: no bound check per feature.
+  static_assert(2 * kMaxTokens + 2 < IntentFeatures::kMax);
+  auto bucket_of = [](std::uint64_t h) {
+    return static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));  // as IntentFeatures::add
+  };
+  out.index[0] = bucket_of(cue("bias"));
   std::uint64_t prev = cue("<s>");
   for (std::size_t i = 0; i < n; ++i) {
-    out.add(th[i] ^ kSeedUni);
-    out.add((prev * 31) ^ th[i] ^ kSeedBi);
+    out.index[1 + 2 * i] = bucket_of(th[i] ^ kSeedUni);
+    out.index[2 + 2 * i] = bucket_of((prev * 31) ^ th[i] ^ kSeedBi);
     prev = th[i];
   }
-  out.add((prev * 31) ^ cue("</s>") ^ kSeedBi);
+  out.index[1 + 2 * n] = bucket_of((prev * 31) ^ cue("</s>") ^ kSeedBi);
+  out.n = 2 + 2 * n;
 
   // Sentence openers: a wh-/aux-word starting a sentence (after leading @mentions and "RT") marks questions
   // better than a question mark alone, which sarcasm and rhetoric also use. "how do I", "can I", "is there",
   // "do you" (an opener with a subject right after it) is the usual shape of a request for information; a
   // base verb first ("add", "fix", "please ...", after greetings) is an imperative: a request or a demand.
+  // The state moves without branches; only a sentence start (a few per post) branches.
   bool at_start = true, first_word = true;
   int wh_starts = 0, opener_subject = 0, imperatives = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const Token& tok = t.tokens[i];
-    if (tok.kind == TokenKind::mention || shown(i) == "rt") continue;
-    if (tok.kind == TokenKind::punct) {
-      if (shown(i).find_first_of(".!?") != std::string_view::npos) at_start = true;
-      continue;
-    }
-    if (at_start && tok.kind == TokenKind::word) {
-      if (bits[i] & kGreeting) continue;  // "hey @acme, ..." / "hi, ...": the sentence starts after it
+    const std::uint8_t op = opener_op[i];
+    if (at_start && (op & kCandidate)) {
+      const std::uint64_t b = bits[i];
       out.add(th[i] ^ kSeedStart);
-      if (bits[i] & kOpener) {
+      if (b & kOpener) {
         ++wh_starts;
-        for (std::size_t j = i + 1; j < n && j <= i + 2; ++j)
-          if (bits[j] & kSubject) {
-            ++opener_subject;
-            break;
-          }
+        opener_subject += ((bits[i + 1] | bits[i + 2]) & kSubject) != 0;  // past the end: the zero entries
       }
-      if (bits[i] & kImperative) {
+      if (b & kImperative) {
         ++imperatives;
         if (first_word) out.add(cue("imperative_first"));
       }
       first_word = false;
     }
-    at_start = false;
+    at_start = (at_start && (op & kKeep)) || (op & kSet);
   }
 
   // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you"), and
-  // complaint cues ("still", "refund", "3 days", "not working").
-  int negations = 0, neg_scope = 0, complain = 0, pos_words = 0, neg_words = 0;
+  // complaint cues ("still", "refund", "3 days", "not working"). Only words of the classes that start a cue
+  // enter the block, so most tokens cost one predictable test.
+  constexpr std::uint64_t kStartsCue = kShould | kWouldCould | kCouldWould | kPlease | kRequestVerb | kFeature |
+                                       kIdea | kHow | kWish | kHope | kAdvise | kWhy | kThanks | kAnyone;
+  int complain = 0;
   bool duration = false, not_working = false;
-  float pos = 0, neg = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::uint64_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0, b2 = i + 2 < n ? bits[i + 2] : 0;
-    if (b) {  // most tokens are in no word class: one test skips all of these (they keep their order)
+    const std::uint64_t b = bits[i], b1 = bits[i + 1], b2 = bits[i + 2];
+    if (b & kStartsCue) {
       if (b & kShould) out.add(cue("modal_should"));
       if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
       if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
@@ -323,30 +388,31 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
       if (b & kThanks) out.add(cue("thanks"));
       if (b & kAnyone) out.add(cue("anyone"));
-      if (b & kComplain) ++complain;
-      if ((b & kNegator) && ((b1 & kWorking) || (b2 & kWorking))) not_working = true;
     }
-    if (t.tokens[i].kind == TokenKind::number && (b1 & kTimeUnit)) duration = true;
+    complain += (b & kComplain) != 0;
+    not_working |= (b & kNegator) && ((b1 | b2) & kWorking);
+    duration |= kinds[i] == static_cast<std::uint8_t>(TokenKind::number) && (b1 & kTimeUnit);
+  }
 
-    // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts.
+  // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts. The sums are
+  // taken in token order as before; a word that adds nothing adds +0.0f, which leaves a sum of non-negative
+  // terms bit for bit unchanged, so no branch on the (unpredictable) sign is needed.
+  int negations = 0, neg_scope = 0, pos_words = 0, neg_words = 0;
+  float pos = 0, neg = 0;
+  for (std::size_t i = 0; i < n; ++i) {
     if (neg_scope > 0) --neg_scope;
-    if (b & kNegator) {
+    if (bits[i] & kNegator) {
       ++negations;
       neg_scope = 3;
       continue;
     }
-    if (valence && t.tokens[i].kind == TokenKind::word) {
-      float v = valence->find(th[i], mixed[i]);
-      if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
-      if (v > 0) {
-        pos += v;
-        ++pos_words;
-      }
-      if (v < 0) {
-        neg -= v;
-        ++neg_words;
-      }
-    }
+    if (!valence || kinds[i] != static_cast<std::uint8_t>(TokenKind::word)) continue;
+    float v = valence->find(th[i], mixed[i]);
+    if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
+    pos += v > 0 ? v : 0.f;
+    pos_words += v > 0;
+    neg -= v < 0 ? v : 0.f;
+    neg_words += v < 0;
   }
   auto bucket = [](float x) { return x <= 0 ? 0 : x < 2 ? 1 : x < 4 ? 2 : x < 7 ? 3 : 4; };
   static constexpr std::array<std::uint64_t, 5> kPos = {cue("pos0"), cue("pos1"), cue("pos2"), cue("pos3"),
@@ -383,6 +449,18 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   if (mentions) out.add(kSentAddr[band]);
   if (lead_mention) out.add(cue("lead_mention"));
 
+  // The text the last rules compare: a token's norm, or "" for the kinds the features replace by a
+  // placeholder (<#>, <num>, <@>, <url>, <email>), which none of those comparisons matches.
+  auto shown = [&t](std::size_t i) -> std::string_view {
+    switch (t.tokens[i].kind) {
+      case TokenKind::hashtag:
+      case TokenKind::number:
+      case TokenKind::mention:
+      case TokenKind::url:
+      case TokenKind::email: return {};
+      default: return t.tokens[i].norm;
+    }
+  };
   const bool q_end = n && shown(n - 1).find('?') != std::string_view::npos;
   if (negations) out.add(cue("negation"));
   if (q_marks) out.add(cue("q_mark"));
@@ -406,15 +484,16 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   if (spam) {
     // The spam rule, on the bits already looked up. Documented in docs/intent.md: a strong promo cue with a
     // link, a second cue or hashtags; a link with two weak cues; or tag stuffing.
+    constexpr std::uint64_t kSpamWords = kSpamStrong | kWinEnter | kSign | kShop | kClick | kFollow | kEarn | kOff |
+                                         kSpamWeak;
     int strong = 0, weak = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& tok = t.tokens[i];
-      const std::uint64_t b = bits[i], b1 = i + 1 < n ? bits[i + 1] : 0;
-      if (tok.kind == TokenKind::hashtag) {
-        if (cues.find(intent_hash(tok.norm, kSeedWord)) & kSpamTag) ++strong;
+      const std::uint64_t b = bits[i], b1 = bits[i + 1];
+      if (kinds[i] == static_cast<std::uint8_t>(TokenKind::hashtag)) {
+        if (cues.find(intent_hash(t.tokens[i].norm, kSeedWord)) & kSpamTag) ++strong;
         continue;
       }
-      if (!b) continue;  // every test below needs a word class of this token
+      if (!(b & kSpamWords)) continue;  // every test below needs one of these word classes on this token
       if (b & kSpamStrong) ++strong;
       if ((b & kWinEnter) && (b1 & kWinNext)) ++strong;
       if ((b & kSign) && (b1 & kUp)) ++strong;
@@ -423,7 +502,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       if ((b & kFollow) && (b1 & kFollowNext)) ++strong;
       if ((b & kEarn) && (b1 & kMoney)) ++strong;
       if ((b & kOff) && i > 0 && shown(i - 1) == "%") ++strong;  // "50% off"
-      if (tok.kind == TokenKind::word && (b & kSpamWeak)) ++weak;
+      if (kinds[i] == static_cast<std::uint8_t>(TokenKind::word) && (b & kSpamWeak)) ++weak;
     }
     *spam = (strong >= 1 && (urls || strong >= 2 || hashtags >= 2)) || (urls && weak >= 2) || hashtags >= 5 ||
             mentions >= 6;
