@@ -1,8 +1,10 @@
 #include "parley/text/intent_features.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -101,9 +103,9 @@ struct CueTable {
     const std::uint64_t pass = (filter[f >> 6] >> (f & 63)) & 1;
     const std::size_t b = bucket_of(mixed);
     const Bucket& k = buckets[b + ((kBuckets - b) & (pass - 1))];  // not passed: the empty bucket
-    std::uint64_t r = 0;
-    for (std::size_t j = 0; j < kWays; ++j) r |= k.bits[j] & (0 - std::uint64_t{k.keys[j] == h});
-    return r;
+    static_assert(kWays == 4);  // written out: GCC -O2 kept the loop
+    return (k.bits[0] & (0 - std::uint64_t{k.keys[0] == h})) | (k.bits[1] & (0 - std::uint64_t{k.keys[1] == h})) |
+           (k.bits[2] & (0 - std::uint64_t{k.keys[2] == h})) | (k.bits[3] & (0 - std::uint64_t{k.keys[3] == h}));
   }
 };
 
@@ -194,8 +196,94 @@ const CueTable& cue_table() {
   return t;
 }
 
+// A token's text as the first pass reads it: its first 8 bytes as one integer (byte k at bits 8k..8k+7),
+// from which the hash, the "n't" and "rt" tests and the punctuation counts are computed without branching
+// on the length. Every word and punctuation token has a different length and kind, and the mispredicted
+// branches on those (a byte loop's exit, "size() > 3", a kind switch) cost more than all the arithmetic.
+// The 8-byte load stays inside the string's storage, which holds capacity() + 1 >= 9 bytes (libstdc++'s
+// inline buffer holds 16); the bytes past size() are masked off or only feed hashing steps thrown away.
+struct TokenText {
+  const char* p;
+  std::size_t len;
+  std::uint64_t w;  // bytes [0, min(len, 8)) as loaded; the rest are not meaningful
+  std::array<char, 16> copy;  // only for strings whose storage holds fewer than 9 bytes
+
+  explicit TokenText(const std::string& s) : p(s.data()), len(s.size()) {
+    if (s.capacity() < 8) [[unlikely]] {  // not with libstdc++; then p[0, 16) must still be readable
+      copy = {};
+      std::memcpy(copy.data(), p, len);
+      p = copy.data();
+    }
+    std::memcpy(&w, p, 8);
+    if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  }
+  TokenText(const TokenText&) = delete;
+  TokenText& operator=(const TokenText&) = delete;
+  std::uint64_t byte(std::size_t k) const { return (w >> (8 * k)) & 0xff; }
+
+  // intent_hash of the first `n` bytes (n <= len): all 8 steps over `w`, keeping the state after n of them.
+  std::uint64_t hash(std::size_t n, std::uint64_t seed) const {
+    std::array<std::uint64_t, 9> after;  // after[k]: the hash of the first k bytes
+    std::uint64_t h = seed;
+    after[0] = h;
+#pragma GCC unroll 8
+    for (unsigned k = 0; k < 8; ++k) {
+      h = (h ^ byte(k)) * 0x100000001b3ull;
+      after[k + 1] = h;
+    }
+    h = after[std::min<std::size_t>(n, 8)];
+    for (std::size_t i = 8; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001b3ull;
+    return h;
+  }
+  // The text ends in "n't" after at least one more byte (size() > 3). The 4 bytes read are the last 4, or
+  // for a shorter text its first 4 (inside the storage, see above), whose answer the length test discards.
+  bool ends_nt() const {
+    std::uint32_t tail;
+    std::memcpy(&tail, p + (len > 3 ? len : 4) - 4, 4);
+    if constexpr (std::endian::native == std::endian::big) tail = __builtin_bswap32(tail);
+    return (len > 3) & ((tail >> 8) == (std::uint32_t{'n'} | std::uint32_t{'\''} << 8 | std::uint32_t{'t'} << 16));
+  }
+  bool is_rt() const { return (len == 2) & ((w & 0xffff) == (std::uint64_t{'r'} | std::uint64_t{'t'} << 8)); }
+
+  // For punctuation: how many bytes are '?' and '!', and whether any of '.', '!', '?' occurs.
+  static std::uint64_t eq_bytes(std::uint64_t w, unsigned char c) {  // the top bit of each byte equal to c
+    const std::uint64_t x = w ^ (0x0101010101010101ull * c), low7 = 0x7f7f7f7f7f7f7f7full;
+    return ~(((x & low7) + low7) | x | low7);
+  }
+  static int count_top_bits(std::uint64_t m) { return static_cast<int>(((m >> 7) * 0x0101010101010101ull) >> 56); }
+  // Over the first 8 bytes without a branch on the length, then the rest.
+  void punct_counts8(int& q, int& excl, bool& end) const {
+    static constexpr std::array<std::uint64_t, 9> kFirst = {0,           0xff,         0xffff,         0xffffff,
+                                                            0xffffffff,  0xffffffffff, 0xffffffffffff, 0xffffffffffffff,
+                                                            ~std::uint64_t{0}};
+    const std::uint64_t mask = kFirst[std::min<std::size_t>(len, 8)];
+    const std::uint64_t qm = eq_bytes(w, '?') & mask, em = eq_bytes(w, '!') & mask, dm = eq_bytes(w, '.') & mask;
+    q = count_top_bits(qm);
+    excl = count_top_bits(em);
+    end = (qm | em | dm) != 0;
+  }
+  void punct_counts_rest(int& q, int& excl, bool& end) const {
+    for (std::size_t i = 8; i < len; ++i) {
+      q += p[i] == '?';
+      excl += p[i] == '!';
+      end |= p[i] == '.' || p[i] == '!' || p[i] == '?';
+    }
+  }
+};
+
 // Cue names are hashed at compile time: the inference path hashes only the text.
 consteval std::uint64_t cue(std::string_view name) { return intent_hash(name, kSeedCue); }
+
+// Per TokenKind: the placeholder feature hash of the kinds whose text is not hashed, else 0.
+constexpr std::array<std::uint64_t, 9> kPlaceholder = [] {
+  std::array<std::uint64_t, 9> p{};
+  p[static_cast<std::size_t>(TokenKind::number)] = cue("<num>");
+  p[static_cast<std::size_t>(TokenKind::mention)] = cue("<@>");
+  p[static_cast<std::size_t>(TokenKind::url)] = cue("<url>");
+  p[static_cast<std::size_t>(TokenKind::email)] = cue("<email>");
+  return p;
+}();
+static_assert(static_cast<std::size_t>(TokenKind::punct) == 8, "kPlaceholder has a slot per kind");
 
 }  // namespace
 
@@ -268,6 +356,10 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   std::array<std::uint64_t, kMaxTokens + 2> bits;
   std::array<std::uint8_t, kMaxTokens> opener_op;  // how the token moves the sentence-start state, below
   std::array<std::uint8_t, kMaxTokens> kinds;
+  std::array<float, kMaxTokens> valences;             // a word's lexicon valence, else 0
+  std::array<std::uint8_t, kMaxTokens> lexicon_words;  // the words the lexicon's filter lets through
+  std::size_t n_lexicon = 0;
+  static_assert(kMaxTokens <= 256, "token indices are kept in bytes");
   int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
 
   // Sentence-start state machine (the opener rule): a token keeps the state, sets it, or clears it; a word
@@ -276,46 +368,45 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
     const TokenKind kind = tok.kind;
-    const std::string_view norm = tok.norm;
+    const TokenText text(tok.norm);
     kinds[i] = static_cast<std::uint8_t>(kind);
-    bits[i] = 0;
-    opener_op[i] = 0;
-    switch (kind) {
-      case TokenKind::word: {
-        th[i] = intent_hash(norm, kSeedWord);
-        mixed[i] = intent_mix(th[i] | 1);
-        std::uint64_t b = cues.find(th[i], mixed[i]);
-        // Any "-n't" contraction negates, listed or not.
-        if (norm.size() > 3 && norm.ends_with("n't")) b |= kNegator;
-        bits[i] = b;
-        const bool rt = norm == "rt";  // "RT" before a retweet's text does not start its sentence
-        opener_op[i] = rt ? kKeep : (b & kGreeting) ? kKeep : kCandidate;
-        break;
-      }
-      case TokenKind::punct: {
-        th[i] = intent_hash(norm, kSeedWord);
-        mixed[i] = intent_mix(th[i] | 1);
-        bits[i] = cues.find(th[i], mixed[i]);  // "$", "%" for the spam rule
-        bool end = false;
-        for (char c : norm) {
-          q_marks += c == '?';
-          excl += c == '!';
-          end |= c == '.' || c == '!' || c == '?';
-        }
-        opener_op[i] = end ? kSet : kKeep;
-        break;
-      }
-      case TokenKind::hashtag: th[i] = intent_hash(norm, kSeedHashtag); ++hashtags; break;
-      // Which user or link it is says nothing about intent; that there is one does.
-      case TokenKind::number: th[i] = cue("<num>"); break;
-      case TokenKind::mention: th[i] = cue("<@>"); ++mentions; opener_op[i] = kKeep; break;
-      case TokenKind::url: th[i] = cue("<url>"); ++urls; break;
-      case TokenKind::email: th[i] = cue("<email>"); break;
-      default:  // emoji, emoticon: hashed like words, no cue bits
-        th[i] = intent_hash(norm, kSeedWord);
-        if (norm == "rt") opener_op[i] = kKeep;
-        break;
+    // Which user or link it is says nothing about intent; that there is one does: those kinds hash to a
+    // placeholder, the others hash their text.
+    const std::uint64_t placeholder = kPlaceholder[kinds[i]];
+    const std::uint64_t h = text.hash(placeholder ? 0 : text.len, kind == TokenKind::hashtag ? kSeedHashtag : kSeedWord);
+    th[i] = placeholder ? placeholder : h;
+    mixed[i] = intent_mix(th[i] | 1);
+    const bool word = kind == TokenKind::word, punct = kind == TokenKind::punct;
+    // Words and punctuation ("$", "%" for the spam rule) have cue bits; any "-n't" contraction negates,
+    // listed or not.
+    std::uint64_t b = cues.find(th[i], mixed[i]) & (0 - std::uint64_t{word || punct});
+    b |= (word && text.ends_nt()) ? std::uint64_t{kNegator} : 0;
+    bits[i] = b;
+    if (valence) {
+      valence->prefetch(mixed[i] & (0 - std::uint64_t{word}));
+      lexicon_words[n_lexicon] = static_cast<std::uint8_t>(i);  // kept when it may be in the lexicon
+      n_lexicon += word && valence->may_contain(mixed[i]);
     }
+    valences[i] = 0;
+    hashtags += kind == TokenKind::hashtag;
+    mentions += kind == TokenKind::mention;
+    urls += kind == TokenKind::url;
+    bool end = false;
+    if (punct) {  // a branch: the counts cost more for every word than its misprediction on some tokens
+      int q = 0, e = 0;
+      text.punct_counts8(q, e, end);
+      if (text.len > 8) [[unlikely]]
+        text.punct_counts_rest(q, e, end);  // "!!!!!!!!!"
+      q_marks += q;
+      excl += e;
+    }
+    // "RT" before a retweet's text does not start its sentence; nor does a greeting. (Only the kinds shown
+    // by their text can be "rt": words, and in principle emoji and emoticons.)
+    const bool rt = text.is_rt() && !placeholder && kind != TokenKind::hashtag;
+    const std::uint8_t word_op = rt || (b & kGreeting) ? kKeep : kCandidate;
+    const std::uint8_t punct_op = end ? kSet : kKeep;
+    const std::uint8_t other_op = kind == TokenKind::mention || rt ? kKeep : 0;
+    opener_op[i] = word ? word_op : punct ? punct_op : other_op;
     caps += tok.all_caps;
     elong += tok.elongated;
   }
@@ -394,21 +485,23 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     duration |= kinds[i] == static_cast<std::uint8_t>(TokenKind::number) && (b1 & kTimeUnit);
   }
 
-  // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts. The sums are
-  // taken in token order as before; a word that adds nothing adds +0.0f, which leaves a sum of non-negative
-  // terms bit for bit unchanged, so no branch on the (unpredictable) sign is needed.
+  // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts. Only the words
+  // the lexicon's filter lets through are looked up; then one pass without branches: the sums are taken in
+  // token order as before, and a token that adds nothing adds +0.0f, which leaves a sum of non-negative
+  // terms bit for bit unchanged.
+  for (std::size_t k = 0; k < n_lexicon; ++k) {
+    const std::size_t i = lexicon_words[k];
+    valences[i] = valence->find(th[i], mixed[i]);
+  }
   int negations = 0, neg_scope = 0, pos_words = 0, neg_words = 0;
   float pos = 0, neg = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (neg_scope > 0) --neg_scope;
-    if (bits[i] & kNegator) {
-      ++negations;
-      neg_scope = 3;
-      continue;
-    }
-    if (!valence || kinds[i] != static_cast<std::uint8_t>(TokenKind::word)) continue;
-    float v = valence->find(th[i], mixed[i]);
-    if (neg_scope > 0) v = -0.74f * v;  // VADER's negation scalar
+    neg_scope -= neg_scope > 0;
+    const bool negator = bits[i] & kNegator;  // a negator only opens a scope; its own valence is not counted
+    negations += negator;
+    float v = negator ? 0.f : valences[i];
+    v = neg_scope > 0 ? -0.74f * v : v;  // VADER's negation scalar
+    neg_scope = negator ? 3 : neg_scope;
     pos += v > 0 ? v : 0.f;
     pos_words += v > 0;
     neg -= v < 0 ? v : 0.f;

@@ -46,6 +46,22 @@ class IntentValence {
     if (filter_.empty() || !((filter_[f >> 6] >> (f & 63)) & 1)) return 0;
     return probe(word_hash, mixed);
   }
+  // False when find(word_hash, mixed) is sure to answer 0 from the filter alone.
+  bool may_contain(std::uint64_t mixed) const {
+    const std::uint64_t f = mixed >> (64 - kFilterBitsLog2);
+    return !filter_.empty() && ((filter_[f >> 6] >> (f & 63)) & 1);
+  }
+  // Starts loading the table slot find(word_hash, mixed) will probe first, if the filter lets the word through
+  // (else a line of the filter, already cached): a select, not a branch. The extractor calls it when it
+  // first sees a word, so the probe, several rule passes later, finds the line in cache.
+  void prefetch(std::uint64_t mixed) const {
+    if (filter_.empty()) return;
+    const std::uint64_t f = mixed >> (64 - kFilterBitsLog2);
+    const std::uint64_t pass = (filter_[f >> 6] >> (f & 63)) & 1;
+    const std::size_t slot = (mixed & (keys_.size() - 1)) & (0 - pass);  // not passed: slot 0, unused
+    __builtin_prefetch(keys_.data() + slot);
+    __builtin_prefetch(values_.data() + slot);
+  }
   std::size_t size() const { return count_; }
   // Raw access for (de)serialisation: parallel arrays, hash 0 = empty slot.
   const std::vector<std::uint64_t>& keys() const { return keys_; }
