@@ -344,38 +344,67 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
                              const double* known_compound) {
   // The same features, in the same order, as the straightforward pass-per-rule version this replaced (kept
   // as the reference in tests/text/intent_features_reference.inc). What changed is the shape of the work:
-  // one pass reads each token once into small per-token arrays, and the rule passes then run over those
-  // with as few data-dependent branches as possible. Token kinds, cue hits and lexicon hits follow no
-  // pattern a branch predictor can learn, and mispredictions, not arithmetic, were most of the time.
+  // one pass reads each token once, emits the n-gram and sentence-start features (their places in `out` are
+  // known in advance), and notes the few tokens the later rules need (cue words, lexicon words, spam words),
+  // so those rules visit only them. Token kinds, cue hits and lexicon hits follow no pattern a branch
+  // predictor can learn, so the pass computes rather than branches wherever it can.
   const CueTable& cues = cue_table();
   const std::size_t n = std::min(t.tokens.size(), kMaxTokens);
-  // Plain arrays of integers, left uninitialised: only the entries written below are read. bits has two
-  // zero entries past the last token, so the "next token" and "the one after" of the rules need no check.
+  static_assert(kMaxTokens <= 256, "token indices are kept in bytes");
+  // Plain arrays, left uninitialised: only the entries written below are read. bits has two zero entries
+  // on each side of the tokens', so the rules' "next", "the one after" and "the one before" need no check.
   std::array<std::uint64_t, kMaxTokens> th;     // the token's feature hash
   std::array<std::uint64_t, kMaxTokens> mixed;  // intent_mix(th | 1): the cue and valence tables' probe
-  std::array<std::uint64_t, kMaxTokens + 2> bits;
-  std::array<std::uint8_t, kMaxTokens> opener_op;  // how the token moves the sentence-start state, below
-  std::array<std::uint8_t, kMaxTokens> kinds;
-  std::array<float, kMaxTokens> valences;             // a word's lexicon valence, else 0
-  std::array<std::uint8_t, kMaxTokens> lexicon_words;  // the words the lexicon's filter lets through
-  std::size_t n_lexicon = 0;
-  static_assert(kMaxTokens <= 256, "token indices are kept in bytes");
+  std::array<std::uint64_t, kMaxTokens + 4> bits_store;
+  std::uint64_t* const bits = bits_store.data() + 2;
+  std::array<std::uint8_t, kMaxTokens> cue_words;      // tokens that start a cue (kStartsCue below)
+  std::array<std::uint8_t, kMaxTokens> lexicon_words;  // words the lexicon's filter lets through
+  std::array<std::uint8_t, kMaxTokens> spam_words;     // hashtags and words of a spam-rule class
+  std::array<std::uint8_t, kMaxTokens> openers;        // sentence starts with an opener word
+  std::size_t n_cue = 0, n_lexicon = 0, n_spam = 0, n_openers = 0;
+  constexpr std::uint64_t kStartsCue = kShould | kWouldCould | kCouldWould | kPlease | kRequestVerb | kFeature |
+                                       kIdea | kHow | kWish | kHope | kAdvise | kWhy | kThanks | kAnyone;
+  constexpr std::uint64_t kSpamWords = kSpamStrong | kWinEnter | kSign | kShop | kClick | kFollow | kEarn | kOff |
+                                       kSpamWeak;
   int q_marks = 0, excl = 0, hashtags = 0, mentions = 0, urls = 0, caps = 0, elong = 0;
+  int negations = 0, complain = 0;
+  bool duration = false, not_working = false;
+  bits[-2] = bits[-1] = 0;
 
-  // Sentence-start state machine (the opener rule): a token keeps the state, sets it, or clears it; a word
-  // that is no greeting starts a sentence when the state is set.
+  // Word unigrams and bigrams (with sentence-edge markers) are the bulk of the signal and the first
+  // features: 2n + 2 of them. Sentence starts follow, at most n + 1: no bound check for either.
+  static_assert(3 * kMaxTokens + 3 < IntentFeatures::kMax);
+  auto bucket_of = [](std::uint64_t h) {
+    return static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));  // as IntentFeatures::add
+  };
+  out.index[0] = bucket_of(cue("bias"));
+  std::size_t m = 2 + 2 * n;  // where the sentence-start features go
+  std::uint64_t prev = cue("<s>");
+
+  // Sentence openers: a wh-/aux-word starting a sentence (after leading @mentions and "RT") marks questions
+  // better than a question mark alone, which sarcasm and rhetoric also use. "how do I", "can I", "is there",
+  // "do you" (an opener with a subject right after it) is the usual shape of a request for information; a
+  // base verb first ("add", "fix", "please ...", after greetings) is an imperative: a request or a demand.
+  // A token keeps the sentence-start state, sets it, or clears it; a word that is no greeting starts a
+  // sentence when the state is set. The state moves without branches; only a start (a few per post) does.
   constexpr std::uint8_t kKeep = 1, kSet = 2, kCandidate = 4;
+  bool at_start = true, first_word = true;
+  int wh_starts = 0, imperatives = 0;
+  bool prev_number = false;
   for (std::size_t i = 0; i < n; ++i) {
     const Token& tok = t.tokens[i];
     const TokenKind kind = tok.kind;
     const TokenText text(tok.norm);
-    kinds[i] = static_cast<std::uint8_t>(kind);
     // Which user or link it is says nothing about intent; that there is one does: those kinds hash to a
     // placeholder, the others hash their text.
-    const std::uint64_t placeholder = kPlaceholder[kinds[i]];
+    const std::uint64_t placeholder = kPlaceholder[static_cast<std::size_t>(kind)];
     const std::uint64_t h = text.hash(placeholder ? 0 : text.len, kind == TokenKind::hashtag ? kSeedHashtag : kSeedWord);
     th[i] = placeholder ? placeholder : h;
     mixed[i] = intent_mix(th[i] | 1);
+    out.index[1 + 2 * i] = bucket_of(th[i] ^ kSeedUni);
+    out.index[2 + 2 * i] = bucket_of((prev * 31) ^ th[i] ^ kSeedBi);
+    prev = th[i];
+
     const bool word = kind == TokenKind::word, punct = kind == TokenKind::punct;
     // Words and punctuation ("$", "%" for the spam rule) have cue bits; any "-n't" contraction negates,
     // listed or not.
@@ -387,10 +416,21 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       lexicon_words[n_lexicon] = static_cast<std::uint8_t>(i);  // kept when it may be in the lexicon
       n_lexicon += word && valence->may_contain(mixed[i]);
     }
-    valences[i] = 0;
+    cue_words[n_cue] = static_cast<std::uint8_t>(i);
+    n_cue += (b & kStartsCue) != 0;
+    spam_words[n_spam] = static_cast<std::uint8_t>(i);
+    n_spam += kind == TokenKind::hashtag || (b & kSpamWords);
+    // Complaint cues: the "not working" and "3 days" pairs, seen from their second token.
+    negations += (b & kNegator) != 0;
+    complain += (b & kComplain) != 0;
+    not_working |= (b & kWorking) && ((bits[i - 1] | bits[i - 2]) & kNegator);
+    duration |= (b & kTimeUnit) && prev_number;
+    prev_number = kind == TokenKind::number;
     hashtags += kind == TokenKind::hashtag;
     mentions += kind == TokenKind::mention;
     urls += kind == TokenKind::url;
+    caps += tok.all_caps;
+    elong += tok.elongated;
     bool end = false;
     if (punct) {  // a branch: the counts cost more for every word than its misprediction on some tokens
       int q = 0, e = 0;
@@ -400,112 +440,77 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       q_marks += q;
       excl += e;
     }
+
     // "RT" before a retweet's text does not start its sentence; nor does a greeting. (Only the kinds shown
     // by their text can be "rt": words, and in principle emoji and emoticons.)
     const bool rt = text.is_rt() && !placeholder && kind != TokenKind::hashtag;
     const std::uint8_t word_op = rt || (b & kGreeting) ? kKeep : kCandidate;
     const std::uint8_t punct_op = end ? kSet : kKeep;
     const std::uint8_t other_op = kind == TokenKind::mention || rt ? kKeep : 0;
-    opener_op[i] = word ? word_op : punct ? punct_op : other_op;
-    caps += tok.all_caps;
-    elong += tok.elongated;
-  }
-  bits[n] = bits[n + 1] = 0;
-
-  // Word unigrams and bigrams (with sentence-edge markers): the bulk of the signal, and the first features,
-  // so at most 2 * kMaxTokens + 2 < kMax of them: no bound check per feature.
-  static_assert(2 * kMaxTokens + 2 < IntentFeatures::kMax);
-  auto bucket_of = [](std::uint64_t h) {
-    return static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));  // as IntentFeatures::add
-  };
-  out.index[0] = bucket_of(cue("bias"));
-  std::uint64_t prev = cue("<s>");
-  for (std::size_t i = 0; i < n; ++i) {
-    out.index[1 + 2 * i] = bucket_of(th[i] ^ kSeedUni);
-    out.index[2 + 2 * i] = bucket_of((prev * 31) ^ th[i] ^ kSeedBi);
-    prev = th[i];
-  }
-  out.index[1 + 2 * n] = bucket_of((prev * 31) ^ cue("</s>") ^ kSeedBi);
-  out.n = 2 + 2 * n;
-
-  // Sentence openers: a wh-/aux-word starting a sentence (after leading @mentions and "RT") marks questions
-  // better than a question mark alone, which sarcasm and rhetoric also use. "how do I", "can I", "is there",
-  // "do you" (an opener with a subject right after it) is the usual shape of a request for information; a
-  // base verb first ("add", "fix", "please ...", after greetings) is an imperative: a request or a demand.
-  // The state moves without branches; only a sentence start (a few per post) branches.
-  bool at_start = true, first_word = true;
-  int wh_starts = 0, opener_subject = 0, imperatives = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::uint8_t op = opener_op[i];
+    const std::uint8_t op = word ? word_op : punct ? punct_op : other_op;
     if (at_start && (op & kCandidate)) {
-      const std::uint64_t b = bits[i];
-      out.add(th[i] ^ kSeedStart);
+      out.index[m++] = bucket_of(th[i] ^ kSeedStart);
       if (b & kOpener) {
         ++wh_starts;
-        opener_subject += ((bits[i + 1] | bits[i + 2]) & kSubject) != 0;  // past the end: the zero entries
+        openers[n_openers++] = static_cast<std::uint8_t>(i);
       }
       if (b & kImperative) {
         ++imperatives;
-        if (first_word) out.add(cue("imperative_first"));
+        if (first_word) out.index[m++] = bucket_of(cue("imperative_first"));
       }
       first_word = false;
     }
     at_start = (at_start && (op & kKeep)) || (op & kSet);
   }
+  bits[n] = bits[n + 1] = 0;
+  out.index[1 + 2 * n] = bucket_of((prev * 31) ^ cue("</s>") ^ kSeedBi);
+  out.n = m;
+  int opener_subject = 0;  // an opener with a subject one or two tokens after it
+  for (std::size_t k = 0; k < n_openers; ++k)
+    opener_subject += ((bits[openers[k] + 1] | bits[openers[k] + 2]) & kSubject) != 0;
 
-  // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you"), and
-  // complaint cues ("still", "refund", "3 days", "not working"). Only words of the classes that start a cue
-  // enter the block, so most tokens cost one predictable test.
-  constexpr std::uint64_t kStartsCue = kShould | kWouldCould | kCouldWould | kPlease | kRequestVerb | kFeature |
-                                       kIdea | kHow | kWish | kHope | kAdvise | kWhy | kThanks | kAnyone;
-  int complain = 0;
-  bool duration = false, not_working = false;
-  for (std::size_t i = 0; i < n; ++i) {
+  // Suggestion and request cues that single words miss ("would be nice", "please add", "hope you").
+  for (std::size_t k = 0; k < n_cue; ++k) {
+    const std::size_t i = cue_words[k];
     const std::uint64_t b = bits[i], b1 = bits[i + 1], b2 = bits[i + 2];
-    if (b & kStartsCue) {
-      if (b & kShould) out.add(cue("modal_should"));
-      if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
-      if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
-      if ((b & kCouldWould) && (b1 & kYou)) out.add(cue("could_you"));
-      if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
-      if ((b & kRequestVerb) && ((b1 & kOptionNoun) || ((b1 & kArticle) && (b2 & kOptionNoun))))
-        out.add(cue("add_option"));
-      if ((b & kFeature) && (b1 & kRequestNoun)) out.add(cue("feature_request"));
-      if (b & kIdea) out.add(cue("idea"));
-      if ((b & kHow) && (b1 & kAbout)) out.add(cue("how_about"));
-      if (b & kWish) out.add(cue("wish"));
-      if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
-      if (b & kAdvise) out.add(cue("advise"));
-      if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
-      if (b & kThanks) out.add(cue("thanks"));
-      if (b & kAnyone) out.add(cue("anyone"));
-    }
-    complain += (b & kComplain) != 0;
-    not_working |= (b & kNegator) && ((b1 | b2) & kWorking);
-    duration |= kinds[i] == static_cast<std::uint8_t>(TokenKind::number) && (b1 & kTimeUnit);
+    if (b & kShould) out.add(cue("modal_should"));
+    if ((b & kWouldCould) && (b1 & kBe) && (b2 & kNiceAdj)) out.add(cue("would_be_nice"));
+    if ((b & kWouldCould) && (b1 & kHelp)) out.add(cue("would_help"));
+    if ((b & kCouldWould) && (b1 & kYou)) out.add(cue("could_you"));
+    if ((b & kPlease) && (b1 & kRequestVerb)) out.add(cue("please_verb"));
+    if ((b & kRequestVerb) && ((b1 & kOptionNoun) || ((b1 & kArticle) && (b2 & kOptionNoun))))
+      out.add(cue("add_option"));
+    if ((b & kFeature) && (b1 & kRequestNoun)) out.add(cue("feature_request"));
+    if (b & kIdea) out.add(cue("idea"));
+    if ((b & kHow) && (b1 & kAbout)) out.add(cue("how_about"));
+    if (b & kWish) out.add(cue("wish"));
+    if ((b & kHope) && (b1 & kYouThey)) out.add(cue("hope_you"));
+    if (b & kAdvise) out.add(cue("advise"));
+    if ((b & kWhy) && (b1 & kNotAux)) out.add(cue("why_not"));
+    if (b & kThanks) out.add(cue("thanks"));
+    if (b & kAnyone) out.add(cue("anyone"));
   }
 
-  // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts. Only the words
-  // the lexicon's filter lets through are looked up; then one pass without branches: the sums are taken in
-  // token order as before, and a token that adds nothing adds +0.0f, which leaves a sum of non-negative
-  // terms bit for bit unchanged.
+  // Lexicon valence with a three-token negation scope (VADER's window), bucketed into counts. A negator
+  // opens the scope for the two tokens after it (the previous code counted a scope of 3 down from the
+  // negator itself) and its own valence is not counted. Only the words the lexicon's filter let through
+  // are looked up, in token order: the sums are taken in the same order as before, and the words they skip
+  // added nothing.
+  int pos_words = 0, neg_words = 0;
+  float pos = 0, neg = 0;
   for (std::size_t k = 0; k < n_lexicon; ++k) {
     const std::size_t i = lexicon_words[k];
-    valences[i] = valence->find(th[i], mixed[i]);
-  }
-  int negations = 0, neg_scope = 0, pos_words = 0, neg_words = 0;
-  float pos = 0, neg = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    neg_scope -= neg_scope > 0;
-    const bool negator = bits[i] & kNegator;  // a negator only opens a scope; its own valence is not counted
-    negations += negator;
-    float v = negator ? 0.f : valences[i];
-    v = neg_scope > 0 ? -0.74f * v : v;  // VADER's negation scalar
-    neg_scope = negator ? 3 : neg_scope;
-    pos += v > 0 ? v : 0.f;
-    pos_words += v > 0;
-    neg -= v < 0 ? v : 0.f;
-    neg_words += v < 0;
+    if (bits[i] & kNegator) continue;
+    float v = valence->find(th[i], mixed[i]);
+    if ((bits[i - 1] | bits[i - 2]) & kNegator) v = -0.74f * v;  // VADER's negation scalar
+    if (v > 0) {
+      pos += v;
+      ++pos_words;
+    }
+    if (v < 0) {
+      neg -= v;
+      ++neg_words;
+    }
   }
   auto bucket = [](float x) { return x <= 0 ? 0 : x < 2 ? 1 : x < 4 ? 2 : x < 7 ? 3 : 4; };
   static constexpr std::array<std::uint64_t, 5> kPos = {cue("pos0"), cue("pos1"), cue("pos2"), cue("pos3"),
@@ -577,16 +582,14 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   if (spam) {
     // The spam rule, on the bits already looked up. Documented in docs/intent.md: a strong promo cue with a
     // link, a second cue or hashtags; a link with two weak cues; or tag stuffing.
-    constexpr std::uint64_t kSpamWords = kSpamStrong | kWinEnter | kSign | kShop | kClick | kFollow | kEarn | kOff |
-                                         kSpamWeak;
     int strong = 0, weak = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = 0; k < n_spam; ++k) {
+      const std::size_t i = spam_words[k];
       const std::uint64_t b = bits[i], b1 = bits[i + 1];
-      if (kinds[i] == static_cast<std::uint8_t>(TokenKind::hashtag)) {
+      if (t.tokens[i].kind == TokenKind::hashtag) {
         if (cues.find(intent_hash(t.tokens[i].norm, kSeedWord)) & kSpamTag) ++strong;
         continue;
       }
-      if (!(b & kSpamWords)) continue;  // every test below needs one of these word classes on this token
       if (b & kSpamStrong) ++strong;
       if ((b & kWinEnter) && (b1 & kWinNext)) ++strong;
       if ((b & kSign) && (b1 & kUp)) ++strong;
@@ -595,7 +598,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
       if ((b & kFollow) && (b1 & kFollowNext)) ++strong;
       if ((b & kEarn) && (b1 & kMoney)) ++strong;
       if ((b & kOff) && i > 0 && shown(i - 1) == "%") ++strong;  // "50% off"
-      if (kinds[i] == static_cast<std::uint8_t>(TokenKind::word) && (b & kSpamWeak)) ++weak;
+      if (t.tokens[i].kind == TokenKind::word && (b & kSpamWeak)) ++weak;
     }
     *spam = (strong >= 1 && (urls || strong >= 2 || hashtags >= 2)) || (urls && weak >= 2) || hashtags >= 5 ||
             mentions >= 6;
