@@ -239,7 +239,7 @@ struct TokenText {
   // for a shorter text its first 4 (inside the storage, see above), whose answer the length test discards.
   bool ends_nt() const {
     std::uint32_t tail;
-    std::memcpy(&tail, p + (len > 3 ? len : 4) - 4, 4);
+    std::memcpy(&tail, p + ((len - 4) & (0 - std::size_t{len > 3})), 4);
     if constexpr (std::endian::native == std::endian::big) tail = __builtin_bswap32(tail);
     return (len > 3) & ((tail >> 8) == (std::uint32_t{'n'} | std::uint32_t{'\''} << 8 | std::uint32_t{'t'} << 16));
   }
@@ -284,6 +284,14 @@ constexpr std::array<std::uint64_t, 9> kPlaceholder = [] {
   return p;
 }();
 static_assert(static_cast<std::size_t>(TokenKind::punct) == 8, "kPlaceholder has a slot per kind");
+// Per TokenKind: what it adds to the extractor's packed count of hashtags, mentions and URLs.
+constexpr std::array<std::uint64_t, 9> kKindCount = [] {
+  std::array<std::uint64_t, 9> c{};
+  c[static_cast<std::size_t>(TokenKind::hashtag)] = 1;
+  c[static_cast<std::size_t>(TokenKind::mention)] = std::uint64_t{1} << 16;
+  c[static_cast<std::size_t>(TokenKind::url)] = std::uint64_t{1} << 32;
+  return c;
+}();
 
 }  // namespace
 
@@ -370,6 +378,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
   int negations = 0, complain = 0;
   bool duration = false, not_working = false;
   bits[-2] = bits[-1] = 0;
+  std::uint64_t kind_counts = 0;  // hashtags, mentions and URLs, 16 bits each (n <= 256): one add per token
 
   // Word unigrams and bigrams (with sentence-edge markers) are the bulk of the signal and the first
   // features: 2n + 2 of them. Sentence starts follow, at most n + 1: no bound check for either.
@@ -409,7 +418,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     // Words and punctuation ("$", "%" for the spam rule) have cue bits; any "-n't" contraction negates,
     // listed or not.
     std::uint64_t b = cues.find(th[i], mixed[i]) & (0 - std::uint64_t{word || punct});
-    b |= (word && text.ends_nt()) ? std::uint64_t{kNegator} : 0;
+    b |= (word & text.ends_nt()) ? std::uint64_t{kNegator} : 0;
     bits[i] = b;
     if (valence) {
       valence->prefetch(mixed[i] & (0 - std::uint64_t{word}));
@@ -426,9 +435,7 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     not_working |= (b & kWorking) && ((bits[i - 1] | bits[i - 2]) & kNegator);
     duration |= (b & kTimeUnit) && prev_number;
     prev_number = kind == TokenKind::number;
-    hashtags += kind == TokenKind::hashtag;
-    mentions += kind == TokenKind::mention;
-    urls += kind == TokenKind::url;
+    kind_counts += kKindCount[static_cast<std::size_t>(kind)];
     caps += tok.all_caps;
     elong += tok.elongated;
     bool end = false;
@@ -463,6 +470,9 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     at_start = (at_start && (op & kKeep)) || (op & kSet);
   }
   bits[n] = bits[n + 1] = 0;
+  hashtags = static_cast<int>(kind_counts & 0xffff);
+  mentions = static_cast<int>((kind_counts >> 16) & 0xffff);
+  urls = static_cast<int>(kind_counts >> 32);
   out.index[1 + 2 * n] = bucket_of((prev * 31) ^ cue("</s>") ^ kSeedBi);
   out.n = m;
   int opener_subject = 0;  // an opener with a subject one or two tokens after it
