@@ -108,6 +108,7 @@ std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t
 std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t, bool* spam,
                                                             const double* compound) const {
   IntentFeatures f;
+  f.weights = &table_;
   extract_intent_features(t, &valence_, f, spam, compound);
   // Find every feature's row and prefetch it before summing, so that the rows' cache misses overlap rather
   // than each waiting behind the previous feature's additions.

@@ -410,9 +410,14 @@ void extract_intent_features(const Tokenized& t, const IntentValence* valence, I
     const std::uint64_t h = text.hash(placeholder ? 0 : text.len, kind == TokenKind::hashtag ? kSeedHashtag : kSeedWord);
     th[i] = placeholder ? placeholder : h;
     mixed[i] = intent_mix(th[i] | 1);
-    out.index[1 + 2 * i] = bucket_of(th[i] ^ kSeedUni);
-    out.index[2 + 2 * i] = bucket_of((prev * 31) ^ th[i] ^ kSeedBi);
+    const std::uint32_t unigram = bucket_of(th[i] ^ kSeedUni), bigram = bucket_of((prev * 31) ^ th[i] ^ kSeedBi);
+    out.index[1 + 2 * i] = unigram;
+    out.index[2 + 2 * i] = bigram;
     prev = th[i];
+    if (out.weights) {
+      out.weights->prefetch(unigram);
+      out.weights->prefetch(bigram);
+    }
 
     const bool word = kind == TokenKind::word, punct = kind == TokenKind::punct;
     // Words and punctuation ("$", "%" for the spam rule) have cue bits; any "-n't" contraction negates,

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/text/sparse_weights.h"
 #include "parley/text/tokenizer.h"
 
 namespace parley::text {
@@ -87,6 +88,9 @@ struct IntentFeatures {
   static constexpr std::size_t kMax = 1024;  // long reviews are cut here; posts use ~40-80
   std::array<std::uint32_t, kMax> index;
   std::size_t n = 0;
+  // Set by the model: the extractor then starts loading each n-gram bucket's line of the weight table's
+  // index as it computes the bucket, so those cache misses overlap the extraction instead of following it.
+  const SparseWeights* weights = nullptr;
   void add(std::uint64_t h) {
     if (n < kMax) index[n++] = static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));
   }

@@ -33,6 +33,11 @@ class SparseWeights {
   // has POPCNT, this uses it (chosen once, at run time): the portable bit count was most of a look-up.
   void rows(const std::uint32_t* buckets, std::size_t n, const float** out) const;
 
+  // Starts loading the index line that row(bucket) reads first (no effect on results).
+  void prefetch(std::uint32_t bucket) const {
+    if (!blocks_.empty()) __builtin_prefetch(&blocks_[bucket >> 6]);
+  }
+
   bool empty() const { return blocks_.empty(); }
   std::size_t width() const { return width_; }
   std::size_t stored_rows() const { return values_.empty() ? 0 : values_.size() / width_ - 1; }
