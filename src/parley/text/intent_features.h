@@ -53,8 +53,8 @@ class IntentValence {
     return !filter_.empty() && ((filter_[f >> 6] >> (f & 63)) & 1);
   }
   // Starts loading the table slot find(word_hash, mixed) will probe first, if the filter lets the word through
-  // (else a line of the filter, already cached): a select, not a branch. The extractor calls it when it
-  // first sees a word, so the probe, several rule passes later, finds the line in cache.
+  // (else slot 0's line): a select, not a branch. The extractor calls it when it first sees a word, so the
+  // probe, after the pass over all the tokens, finds the line in cache.
   void prefetch(std::uint64_t mixed) const {
     if (filter_.empty()) return;
     const std::uint64_t f = mixed >> (64 - kFilterBitsLog2);
