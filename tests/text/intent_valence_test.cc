@@ -85,6 +85,33 @@ TEST(IntentValence, ShippedTableAnswersLikeAPlainProbe) {
     EXPECT_EQ(v.find(word_hash(w)), reference_find(v, word_hash(w))) << w;
 }
 
+// may_contain() is the filter the extractor uses to pick the words it looks up: it must let every stored
+// word through (else its valence would be lost), and find() answers 0 for whatever it stops. prefetch()
+// must be safe for any value.
+TEST(IntentValence, MayContainNeverStopsAStoredWord) {
+  auto m = IntentModel::load(std::string(PARLEY_DATA_DIR) + "/intent/intent.model");
+  ASSERT_TRUE(m.is_ok()) << m.message();
+  const IntentValence& v = m->valence();
+  for (std::uint64_t k : v.keys()) {
+    if (!k) continue;
+    ASSERT_TRUE(v.may_contain(intent_mix(k)));
+    v.prefetch(intent_mix(k));
+  }
+  std::mt19937 rng(11);
+  std::size_t stopped = 0;
+  for (int i = 0; i < 100000; ++i) {
+    const std::uint64_t h = (std::uint64_t{rng()} << 32) | rng(), mixed = intent_mix(h | 1);
+    v.prefetch(mixed);
+    if (v.may_contain(mixed)) continue;
+    ++stopped;
+    ASSERT_EQ(reference_find(v, h), 0.f) << h;
+  }
+  EXPECT_GT(stopped, 80000u);  // the filter answers most absent words
+  IntentValence empty;
+  EXPECT_FALSE(empty.may_contain(intent_mix(word_hash("good") | 1)));
+  empty.prefetch(0);
+}
+
 TEST(IntentValence, AssignedCopyAnswersTheSame) {
   IntentValence a;
   for (const char* w : {"good", "bad", "awful", "nice"}) a.insert(w, 1.5f);

@@ -37,6 +37,18 @@ void expect_same_rows(const SparseWeights& s, const std::vector<float>& dense, s
   }
   EXPECT_EQ(bad, 0u);
   EXPECT_EQ(s.stored_rows(), stored);
+  // The batch look-up (with the hardware bit count where the CPU has one) gives the very same rows, for
+  // every bucket, in any order and with repeats.
+  std::vector<std::uint32_t> buckets(dense.size() / width);
+  for (std::size_t r = 0; r < buckets.size(); ++r) buckets[r] = static_cast<std::uint32_t>(r);
+  std::mt19937 rng(static_cast<std::uint32_t>(buckets.size() + width));
+  for (std::size_t r = 0; r < buckets.size() / 2; ++r) buckets.push_back(buckets[rng() % buckets.size()]);
+  std::vector<const float*> rows(buckets.size());
+  s.rows(buckets.data(), buckets.size(), rows.data());
+  std::size_t bad_batch = 0;
+  for (std::size_t i = 0; i < buckets.size(); ++i)
+    if (rows[i] != s.row(buckets[i]) && ++bad_batch <= 5) ADD_FAILURE() << "rows() differs for " << buckets[i];
+  EXPECT_EQ(bad_batch, 0u);
 }
 
 std::vector<float> random_table(std::size_t rows, std::size_t width, double fill, std::uint32_t seed) {

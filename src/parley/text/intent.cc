@@ -108,14 +108,12 @@ std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t
 std::array<double, kIntentClasses> IntentModel::probabilities(const Tokenized& t, bool* spam,
                                                             const double* compound) const {
   IntentFeatures f;
+  f.weights = &table_;
   extract_intent_features(t, &valence_, f, spam, compound);
   // Find every feature's row and prefetch it before summing, so that the rows' cache misses overlap rather
   // than each waiting behind the previous feature's additions.
   std::array<const float*, IntentFeatures::kMax> rows;
-  for (std::size_t i = 0; i < f.n; ++i) {
-    rows[i] = table_.row(f.index[i]);
-    __builtin_prefetch(rows[i]);
-  }
+  table_.rows(f.index.data(), f.n, rows.data());
   // The five sums in registers (an array here lived on the stack, one store and reload per addition), each
   // accumulated in feature order as before.
   float z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0;

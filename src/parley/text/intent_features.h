@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/text/sparse_weights.h"
 #include "parley/text/tokenizer.h"
 
 namespace parley::text {
@@ -46,6 +47,22 @@ class IntentValence {
     if (filter_.empty() || !((filter_[f >> 6] >> (f & 63)) & 1)) return 0;
     return probe(word_hash, mixed);
   }
+  // False when find(word_hash, mixed) is sure to answer 0 from the filter alone.
+  bool may_contain(std::uint64_t mixed) const {
+    const std::uint64_t f = mixed >> (64 - kFilterBitsLog2);
+    return !filter_.empty() && ((filter_[f >> 6] >> (f & 63)) & 1);
+  }
+  // Starts loading the table slot find(word_hash, mixed) will probe first, if the filter lets the word through
+  // (else slot 0's line): a select, not a branch. The extractor calls it when it first sees a word, so the
+  // probe, after the pass over all the tokens, finds the line in cache.
+  void prefetch(std::uint64_t mixed) const {
+    if (filter_.empty()) return;
+    const std::uint64_t f = mixed >> (64 - kFilterBitsLog2);
+    const std::uint64_t pass = (filter_[f >> 6] >> (f & 63)) & 1;
+    const std::size_t slot = (mixed & (keys_.size() - 1)) & (0 - pass);  // not passed: slot 0, unused
+    __builtin_prefetch(keys_.data() + slot);
+    __builtin_prefetch(values_.data() + slot);
+  }
   std::size_t size() const { return count_; }
   // Raw access for (de)serialisation: parallel arrays, hash 0 = empty slot.
   const std::vector<std::uint64_t>& keys() const { return keys_; }
@@ -71,6 +88,9 @@ struct IntentFeatures {
   static constexpr std::size_t kMax = 1024;  // long reviews are cut here; posts use ~40-80
   std::array<std::uint32_t, kMax> index;
   std::size_t n = 0;
+  // Set by the model: the extractor then starts loading each n-gram bucket's line of the weight table's
+  // index as it computes the bucket, so those cache misses overlap the extraction instead of following it.
+  const SparseWeights* weights = nullptr;
   void add(std::uint64_t h) {
     if (n < kMax) index[n++] = static_cast<std::uint32_t>(intent_mix(h) >> (64 - kIntentBucketsLog2));
   }

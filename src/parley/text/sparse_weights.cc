@@ -2,6 +2,11 @@
 
 #include <cstring>
 
+// Plain x86-64 (no -mpopcnt) has no POPCNT in its baseline, but nearly every x86-64 CPU in service has it.
+#if defined(__x86_64__) && !defined(__POPCNT__) && defined(__GNUC__)
+#define PARLEY_SPARSE_POPCNT_DISPATCH 1
+#endif
+
 namespace parley::text {
 
 SparseWeights::SparseWeights(std::span<const float> dense, std::size_t width) : width_(width) {
@@ -26,6 +31,25 @@ SparseWeights::SparseWeights(std::span<const float> dense, std::size_t width) : 
     values_.insert(values_.end(), w, w + width);
     ++next;
   }
+}
+
+#ifdef PARLEY_SPARSE_POPCNT_DISPATCH
+__attribute__((target("popcnt"))) void SparseWeights::rows_hw_popcount(const std::uint32_t* buckets, std::size_t n,
+                                                                    const float** out) const {
+  rows_counted(buckets, n, out, [](std::uint64_t x) { return static_cast<std::size_t>(__builtin_popcountll(x)); });
+}
+#else
+void SparseWeights::rows_hw_popcount(const std::uint32_t* buckets, std::size_t n, const float** out) const {
+  rows_counted(buckets, n, out, popcount);  // popcount() is the hardware count in this build already
+}
+#endif
+
+void SparseWeights::rows(const std::uint32_t* buckets, std::size_t n, const float** out) const {
+#ifdef PARLEY_SPARSE_POPCNT_DISPATCH
+  static const bool hw = __builtin_cpu_supports("popcnt");
+  if (!hw) return rows_counted(buckets, n, out, popcount);
+#endif
+  rows_hw_popcount(buckets, n, out);
 }
 
 }  // namespace parley::text
