@@ -277,3 +277,26 @@ int main(int argc, char** argv) {
   benchmark::Shutdown();
   return 0;
 }
+
+// --- Sentiment, as the analyser runs it (appended block) ---
+namespace {
+// tokenize() then the whole sentiment model (rules + learned layer) on its output: the tokens are still in
+// cache, as in Analyzer::analyze. BM_Sentiment reads tokens made long before (20,000 posts of them, far past
+// L2), so it mostly measures those cache misses; subtract BM_Tokenize from this for sentiment's share.
+void BM_TokenizeAndSentiment(benchmark::State& s) {
+  const auto& m = text::SentimentModel::instance();
+  over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(text::tokenize(f.posts[i].text))); });
+}
+// The whole sentiment model over the tokens of the first 512 posts only, which stay in cache: the model's
+// own cost with warm inputs (its tables compete with nothing else, so this is a lower bound).
+void BM_SentimentWarmTokens(benchmark::State& s) {
+  const auto& m = text::SentimentModel::instance();
+  const auto& f = fx();
+  const std::size_t n = std::min<std::size_t>(512, f.tok.size());
+  for (auto _ : s)
+    for (std::size_t i = 0; i < n; ++i) benchmark::DoNotOptimize(m.analyze(f.tok[i]));
+  per_post(s, n);
+}
+BENCHMARK(BM_TokenizeAndSentiment)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SentimentWarmTokens)->Unit(benchmark::kMicrosecond);
+}  // namespace

@@ -172,6 +172,31 @@ const LexEntry* Lexicon::find(std::string_view key) const {
   return s == 0 ? nullptr : &records_[(s & 0xFFFFFFFFu) - 1].entry;
 }
 
+void Lexicon::find_all(const std::string_view* keys, std::size_t n, const LexEntry** out) const {
+  thread_local std::vector<std::uint64_t> hashes;
+  thread_local std::vector<std::uint32_t> passed;
+  if (hashes.size() < n) {
+    hashes.resize(n);
+    passed.resize(n);
+  }
+  std::uint64_t* const hs = hashes.data();
+  std::uint32_t* const pass = passed.data();
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = hash_bytes(keys[i]);
+    hs[i] = h;
+    const std::uint32_t b = filter_bit(h);
+    out[i] = nullptr;
+    pass[m] = static_cast<std::uint32_t>(i);
+    m += (filter_[b >> 6] >> (b & 63)) & 1;
+  }
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::uint32_t i = pass[k];
+    const std::uint64_t s = slots_[probe(keys[i], hs[i])];
+    if (s != 0) out[i] = &records_[(s & 0xFFFFFFFFu) - 1].entry;
+  }
+}
+
 LexEntry& Lexicon::add_mwe(std::string_view key) {
   std::size_t sp = key.find(' ');
   if (sp != std::string_view::npos) upsert(key.substr(0, sp)).flags |= kLexMweStart;

@@ -47,6 +47,10 @@ class Lexicon {
   // Returns the entry for `key`, creating an empty one.
   LexEntry& upsert(std::string_view key);
   const LexEntry* find(std::string_view key) const;
+  // out[i] = find(keys[i]) for i < n. The same answers, for a whole post's words at once: every key is hashed
+  // and checked against the filter first, in a loop with no branch on the outcome (find() mispredicts the
+  // filter's answer for a good share of words), and only the keys that pass are then probed.
+  void find_all(const std::string_view* keys, std::size_t n, const LexEntry** out) const;
   std::size_t size() const { return records_.size(); }
 
   // Parses VADER's lexicon format (token<TAB>mean<TAB>sd<TAB>ratings) into valence entries. Entries with

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -66,7 +67,28 @@ struct Scratch {
   std::vector<double> sentiments;
   std::string lower;  // backing store for split hashtag words
   std::string key;    // n-gram probe
+  std::vector<std::string_view> keys;  // per token: its norm when it is looked up, else empty
+  std::vector<const LexEntry*> entries;  // per token: its lexicon entry (Lexicon::find_all)
 };
+
+// The token kinds whose norm step 1 looks up in the lexicon (mentions, URLs and e-mails only when
+// skip_mentions is off, which looks them up itself).
+constexpr unsigned kLookedUpKinds = 1u << static_cast<unsigned>(TokenKind::word) |
+                                    1u << static_cast<unsigned>(TokenKind::number) |
+                                    1u << static_cast<unsigned>(TokenKind::hashtag) |
+                                    1u << static_cast<unsigned>(TokenKind::emoticon);
+
+// Where the next byte that can start an apostrophe ('\'' or the lead byte of U+2019) is in `text` at or
+// after `from`; text.size() if none.
+std::size_t next_apostrophe(std::string_view text, std::size_t from) {
+  if (from >= text.size()) return text.size();
+  const char* p = text.data() + from;
+  const std::size_t n = text.size() - from;
+  const void* a = std::memchr(p, '\'', n);
+  const void* b = std::memchr(p, '\xE2', a ? static_cast<std::size_t>(static_cast<const char*>(a) - p) : n);
+  const void* first = b ? b : a;
+  return first ? static_cast<std::size_t>(static_cast<const char*>(first) - text.data()) : text.size();
+}
 
 std::string read_file(const std::string& path, bool* ok) {
   std::ifstream in(path, std::ios::binary);
@@ -151,10 +173,22 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   thread_local std::vector<char> sentence_is_question;
   sentence_is_question.assign(1, 0);
   int caps_words = 0, word_items = 0;
+  // A token's norm can contain "n't" only if its bytes in the text hold an apostrophe: the tokenizer copies
+  // '\'' and U+2019 into the norm from the text and makes neither from anything else. So contains_nt() (a
+  // loop over the bytes that mispredicts its exit on most words) runs only for the tokens whose range holds
+  // one; most posts have none. `apos` is the next such byte at or after the current token. A word that is
+  // not a token's own norm (`t` null: hashtag parts, emoji description words) is always checked.
+  std::size_t apos = next_apostrophe(tk.text, 0);
+  auto may_have_nt = [&](const Token* t) {
+    if (!t) return true;
+    if (apos < t->begin) apos = next_apostrophe(tk.text, t->begin);
+    return apos < t->end;
+  };
   // `known`, when not null, is the lexicon entry of `norm` already looked up by the caller (possibly null
-  // for "not in the lexicon"), so a word is hashed and probed once.
+  // for "not in the lexicon"), so a word is hashed and probed once; `from` is the token whose norm it is.
   auto add_word = [&](std::string_view norm, bool caps, bool elong, std::uint8_t kind,
-                      const LexEntry* const* known = nullptr) -> Item& {
+                      const LexEntry* const* known = nullptr, const Token* from = nullptr)
+      __attribute__((always_inline)) -> Item& {
     Item& it = items.emplace_back();
     it.kind = kind;
     it.caps = caps;
@@ -179,7 +213,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       it.valence = it.e->valence;
       it.negator = it.e->flags & kLexNegator;
     }
-    if (!it.negator && kind == kWord && contains_nt(norm)) it.negator = true;
+    if (!it.negator && kind == kWord && may_have_nt(from) && contains_nt(norm)) it.negator = true;
     if (kind == kWord) {
       ++word_items;
       caps_words += caps;
@@ -188,6 +222,20 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   };
 
   const auto& toks = tk.tokens;
+  // The lexicon entries of all the tokens' norms in one batch (Lexicon::find_all), before the loop below
+  // whose branches on the token kinds would otherwise sit between the look-ups.
+  auto& keys = scratch.keys;
+  auto& ents = scratch.entries;
+  keys.resize(toks.size());
+  ents.resize(toks.size());
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const Token& t = toks[ti];
+    // An empty key for the other kinds, made with a mask rather than a (mispredicted) branch.
+    const std::size_t look = (kLookedUpKinds >> static_cast<unsigned>(t.kind)) & 1;
+    keys[ti] = std::string_view(t.norm.data(), t.norm.size() & (0 - look));
+  }
+  lex_.find_all(keys.data(), toks.size(), ents.data());
+
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const Token& t = toks[ti];
     switch (t.kind) {
@@ -207,11 +255,8 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       case TokenKind::number: {
         // VADER drops one-character tokens ("a", "I", "2").
         if (!opts_.single_letters && t.end - t.begin == 1) break;
-        const LexEntry* e = nullptr;
-        const LexEntry* const* known = nullptr;
+        const LexEntry* const e = ents[ti];
         if ((opts_.multiword || opts_.kind_of) && t.kind == TokenKind::word) {
-          e = lex_.find(t.norm);
-          known = &e;
           if (e && (e->flags & kLexMweStart)) {
             // Longest n-gram first (3 then 2 words) over the next word tokens.
             const LexEntry* hit = nullptr;
@@ -245,7 +290,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
             }
           }
         }
-        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord, known);
+        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord, &e, &t);
         // VADER: "kind" in "kind of" is not the adjective.
         if (!opts_.kind_of && t.norm == "kind" && ti + 1 < toks.size() && toks[ti + 1].norm == "of") {
           it.has_valence = false;
@@ -254,7 +299,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         break;
       }
       case TokenKind::hashtag: {
-        if (opts_.hashtag_split && !lex_.find(t.norm)) {
+        if (opts_.hashtag_split && !ents[ti]) {
           // "#EpicFail" / "#epic_fail" -> "epic", "fail": split ASCII camel case and underscores.
           std::string_view raw = tk.raw(t).substr(1);
           std::size_t start = scratch.lower.size();
@@ -286,7 +331,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
           }
           scratch.lower.resize(start);
         }
-        add_word(t.norm, t.all_caps, t.elongated, kWord);
+        add_word(t.norm, t.all_caps, t.elongated, kWord, &ents[ti], &t);
         break;
       }
       case TokenKind::mention:
@@ -303,7 +348,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         }
         break;
       case TokenKind::emoticon: {
-        Item& it = add_word(t.norm, false, false, kEmoticon);
+        Item& it = add_word(t.norm, false, false, kEmoticon, &ents[ti]);
         if (!it.e) {
           // ":D" and ":d" are both listed, but not every face in both cases.
           std::string low = t.norm;

@@ -5,7 +5,10 @@
 #include <math.h>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+
+#include "parley/text/fnv1a.h"
 
 namespace parley::text {
 
@@ -20,10 +23,36 @@ namespace {
 constexpr char kMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'S', 'M'};
 constexpr std::uint32_t kVersion = 1;
 
-std::uint64_t fnv64(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+std::uint64_t fnv64(std::string_view s, std::uint64_t h = kFnv1aBasis) { return fnv1a_bytes(s, h); }
+
+// The hashed features' seeds: FNV-1a of the one-letter kind prefix, as the trainer defined them.
+constexpr std::uint64_t kSeedWord = fnv1a_bytes("w");
+constexpr std::uint64_t kSeedHashtag = fnv1a_bytes("#");
+constexpr std::uint64_t kSeedEmoji = fnv1a_bytes("e");
+constexpr std::uint64_t kSeedPunct = fnv1a_bytes("p");
+constexpr std::uint64_t kNumber = fnv1a_bytes("n");
+constexpr std::uint64_t kMention = fnv1a_bytes("@");
+constexpr std::uint64_t kUrl = fnv1a_bytes("u");
+
+// How extract_sentiment_hashes hashes a token of each kind (indexed by TokenKind): FNV-1a of the first
+// max_bytes of norm, from `seed`.
+struct KindHash {
+  std::uint64_t seed;
+  std::size_t max_bytes;
+};
+constexpr std::size_t kAll = ~std::size_t{0};
+constexpr KindHash kKindHash[] = {
+    {kSeedWord, kAll},     // word: "w" + norm
+    {kNumber, 0},          // number: "n" (the value of a number says nothing about tone)
+    {kSeedHashtag, kAll},  // hashtag: "#" + norm
+    {kMention, 0},         // mention: "@"
+    {kUrl, 0},             // url: "u"
+    {kUrl, 0},             // email: "u"
+    {kSeedEmoji, kAll},    // emoji: "e" + norm
+    {kSeedEmoji, kAll},    // emoticon: "e" + norm
+    {kSeedPunct, 1},       // punct: "p" + its first character ('!' and '?' only; others are dropped)
+};
+static_assert(std::size(kKindHash) == static_cast<std::size_t>(TokenKind::punct) + 1);
 
 // A finaliser so that the top bits (the ones bucket() keeps) depend on every input bit.
 std::uint64_t mix64(std::uint64_t x) {
@@ -79,8 +108,7 @@ float log1pf_count(int n) {
 
 }  // namespace
 
-void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
-                                SentimentFeatures* out) {
+void extract_sentiment_dense(const Sentiment& rules, const SentimentRuleStats& st, SentimentFeatures* out) {
   auto& d = out->dense;
   d[0] = 1;  // bias
   d[1] = static_cast<float>(rules.compound);
@@ -99,41 +127,57 @@ void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, con
   d[14] = st.words ? static_cast<float>(st.caps_words) / st.words : 0.f;
   d[15] = std::clamp(static_cast<float>(st.emoji_valence) / 4, -2.f, 2.f);
   d[16] = log1pf_count(st.words) / 4;  // ~1 for a 50-word post: same scale as the rest
+}
 
+void extract_sentiment_hashes(const Tokenized& tk, SentimentFeatures* out) {
   // Unigrams and bigrams over a simplified token stream: words by their folded form, hashtags apart from
   // words (#fail is not quite "fail"), every @mention / URL as one symbol (names carry no sentiment but their
   // presence marks conversational tweets), '!' and '?' kept (they modulate tone), other punctuation only
   // breaks bigrams.
+  //
+  // Two passes over the same values, in the same order, as one loop would give them. The first computes each
+  // token's unigram hash (branchy: the token kinds); the second mixes unigrams and bigrams, a straight loop
+  // whose iterations do not depend on each other, so their multiply chains overlap instead of waiting on the
+  // mispredicted kind switch between them.
+  struct Unigram {
+    std::uint64_t h;
+    bool after_prev;  // continues the previous unigram (a bigram joins them)
+  };
+  thread_local std::vector<Unigram> uni;
+  uni.resize(tk.tokens.size());
+  std::size_t m = 0;
+  bool have_prev = false;
+  // The first pass has no branch on the token: each kind's hash is FNV-1a of a prefix of norm from the kind's
+  // seed (all of it for words, its first character for punctuation, nothing for the kinds hashed as one
+  // symbol, whose hash is the seed itself), and a token that is dropped (punctuation other than '!' and
+  // '?', which only breaks bigrams) is written and then overwritten by the next one.
+  for (const Token& t : tk.tokens) {
+    const KindHash& kh = kKindHash[static_cast<std::size_t>(t.kind)];
+    const std::size_t n = std::min(t.norm.size(), kh.max_bytes);
+    const std::uint64_t h = fnv1a_prefix(t.norm, n, kh.seed);
+    const char c = t.norm.c_str()[0];  // NUL when norm is empty
+    const bool keep = (t.kind != TokenKind::punct) | (c == '!') | (c == '?');
+    uni[m] = {h, have_prev};
+    m += keep;
+    have_prev = keep;
+  }
   auto& hs = out->hashes;
   hs.clear();
+  hs.reserve(2 * m);
   std::uint64_t prev = 0;
-  bool have_prev = false;
-  for (const Token& t : tk.tokens) {
-    std::uint64_t h;
-    switch (t.kind) {
-      case TokenKind::word: h = fnv64(t.norm, fnv64("w")); break;
-      case TokenKind::number: h = fnv64("n"); break;  // the value of a number says nothing about tone
-      case TokenKind::hashtag: h = fnv64(t.norm, fnv64("#")); break;
-      case TokenKind::mention: h = fnv64("@"); break;
-      case TokenKind::url:
-      case TokenKind::email: h = fnv64("u"); break;
-      case TokenKind::emoji:
-      case TokenKind::emoticon: h = fnv64(t.norm, fnv64("e")); break;
-      case TokenKind::punct:
-        if (!t.norm.empty() && (t.norm[0] == '!' || t.norm[0] == '?')) {
-          h = fnv64(t.norm.substr(0, 1), fnv64("p"));
-          break;
-        }
-        have_prev = false;
-        continue;
-      default: continue;
-    }
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::uint64_t h = uni[k].h;
     hs.push_back(to32(h));
-    if (have_prev) hs.push_back(to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62));  // 'b'igram salt
+    if (uni[k].after_prev) hs.push_back(to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62));  // 'b'igram salt
     prev = h;
-    have_prev = true;
   }
   out->hashed_value = hs.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(hs.size()));
+}
+
+void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
+                                SentimentFeatures* out) {
+  extract_sentiment_dense(rules, st, out);
+  extract_sentiment_hashes(tk, out);
 }
 
 LearnedSentiment::LearnedSentiment(int hash_bits)
@@ -141,21 +185,36 @@ LearnedSentiment::LearnedSentiment(int hash_bits)
       hashed_w(hash_bits ? (std::size_t{1} << hash_bits) * kSentimentOutputs : 0, 0.f),
       hash_bits_(hash_bits) {}
 
+namespace {
+
+// Four floats as one SSE / NEON register (a GCC/Clang vector type): element k is output k. Adding vectors
+// adds element by element, so each output's sum takes exactly the additions, in exactly the order, of the
+// scalar loop `z[k] += x * w[k]` (the build does not contract a * b + c into an FMA).
+typedef float Out4 __attribute__((vector_size(16)));
+static_assert(kSentimentOutputs == 4);
+
+inline Out4 load4(const float* p) {
+  Out4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+}  // namespace
+
 std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
-  std::array<float, kSentimentOutputs> z{};
-  for (int j = 0; j < kSentimentDense; ++j)
-    for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.dense[j] * dense_w[j * kSentimentOutputs + k];
+  Out4 z = {0, 0, 0, 0};
+  for (int j = 0; j < kSentimentDense; ++j) z += f.dense[j] * load4(&dense_w[j * kSentimentOutputs]);
   auto add_hashed = [&](auto row_of) {
-    for (std::uint32_t h : f.hashes) {
-      const float* w = row_of(bucket(h));
-      for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.hashed_value * w[k];
-    }
+    const float v = f.hashed_value;
+    for (std::uint32_t h : f.hashes) z += v * load4(row_of(bucket(h)));
   };
   if (!hashed_.empty())
     add_hashed([&](std::uint32_t b) { return hashed_.row(b); });
   else if (hash_bits_)  // a model being trained: hashed_w changes between calls
     add_hashed([&](std::uint32_t b) { return &hashed_w[static_cast<std::size_t>(b) * kSentimentOutputs]; });
-  return z;
+  std::array<float, kSentimentOutputs> out;
+  std::memcpy(out.data(), &z, sizeof z);
+  return out;
 }
 
 Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st) const {
@@ -170,6 +229,7 @@ Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules,
   r.label = static_cast<SentimentClass>(best);  // enum order: negative, neutral, positive
   return r;
 }
+
 
 std::string LearnedSentiment::serialize(std::string_view provenance) const {
   std::string out(kMagic, sizeof kMagic);

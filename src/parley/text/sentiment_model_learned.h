@@ -37,6 +37,9 @@ struct SentimentFeatures {
 // Fills `out` from the tokens, the rules' result and their counts. Allocates only when `out->hashes` grows.
 void extract_sentiment_features(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats,
                                 SentimentFeatures* out);
+// Its two halves: the hashed features depend on the tokens alone, the dense ones on the rules' result.
+void extract_sentiment_hashes(const Tokenized& tokens, SentimentFeatures* out);  // hashes, hashed_value
+void extract_sentiment_dense(const Sentiment& rules, const SentimentRuleStats& stats, SentimentFeatures* out);
 
 class LearnedSentiment {
  public:
