@@ -62,9 +62,17 @@ struct Item {
   std::uint32_t sentence = 0;  // index of the sentence (split at . ! ? runs)
 };
 
+// A sentiment item's score after step 2 (items without valence score 0 and are not listed).
+struct Scored {
+  std::uint32_t item;
+  bool lexically_positive;  // the item's lexicon valence is > 0
+  double v;
+};
+
 struct Scratch {
   std::vector<Item> items;
-  std::vector<double> sentiments;
+  std::vector<Scored> scored;  // in item order
+  std::vector<float> emoji_valences;  // of the emoji and emoticon items, in item order
   std::string lower;  // backing store for split hashtag words
   std::string key;    // n-gram probe
   std::vector<std::string_view> keys;  // per token: its norm when it is looked up, else empty
@@ -112,6 +120,8 @@ SentimentClass classify(double compound, ThreeClassCuts cuts) {
 
 SentimentModel::SentimentModel(std::string_view vader_lexicon, std::string_view emoji_lexicon, SentimentOptions opts)
     : opts_(opts) {
+  for (std::size_t k = 0; k < kCountDampTable; ++k)
+    count_damp_[k] = std::pow(static_cast<double>(k), opts_.count_power);
   if (lex_.load_vader(vader_lexicon) == 0) return;
   lex_.add_rule_words();
   emoji_.load(emoji_lexicon, lex_);
@@ -156,12 +166,19 @@ Sentiment SentimentModel::analyze(const Tokenized& tk) const {
 
 Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
 
+double SentimentModel::count_damp(int k) const {
+  // std::pow for the counts posts have, from a table filled with std::pow itself (the same values); a post
+  // with more sentiment items than that calls it.
+  return k < static_cast<int>(kCountDampTable) ? count_damp_[k] : std::pow(static_cast<double>(k), opts_.count_power);
+}
+
 Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
   thread_local Scratch scratch;
   auto& items = scratch.items;
-  auto& sent = scratch.sentiments;
+  auto& scored = scratch.scored;
   items.clear();
-  sent.clear();
+  scored.clear();
+  scratch.emoji_valences.clear();
   scratch.lower.clear();
   scratch.lower.reserve(tk.text.size() + 16);  // never reallocates below: views into it stay valid
 
@@ -399,10 +416,16 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   std::size_t clause_begin = 0;
   std::ptrdiff_t last_negator = -1;  // most recent negator in the current clause
   std::ptrdiff_t but_at = -1;
-  sent.assign(n, 0.0);
-
+  // Only the items with a valence get a score; every other item scores 0. Steps 3 and 4 then visit the
+  // scored items alone (a few per post) instead of every item: skipping an item whose score is +-0 changes
+  // no sum (each sum starts at +0 and can never become -0, so adding +-0 leaves it as it is), and +-0 counts
+  // as neutral either way.
+  int negators = 0, opaque_items = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items[i];
+    negators += it.negator;
+    opaque_items += it.kind == kOpaque;
+    if (it.kind == kEmoji || it.kind == kEmoticon) scratch.emoji_valences.push_back(it.valence);
     if (it.clause_start) {
       clause_begin = i;
       last_negator = -1;
@@ -481,37 +504,35 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       v *= nscalar;
     }
     if (it.negator) last_negator = static_cast<std::ptrdiff_t>(i);
-    sent[i] = v;
+    scored.push_back({static_cast<std::uint32_t>(i), it.valence > 0, v});
   }
 
   if (opts_.question_damp != 1.0)
-    for (std::size_t i = 0; i < n; ++i)
-      if (items[i].sentence < sentence_is_question.size() && sentence_is_question[items[i].sentence])
-        sent[i] *= opts_.question_damp;
+    for (Scored& sc : scored)
+      if (items[sc.item].sentence < sentence_is_question.size() && sentence_is_question[items[sc.item].sentence])
+        sc.v *= opts_.question_damp;
 
   // 3. "but": what follows counts more than what precedes.
   if (but_at >= 0) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (static_cast<std::ptrdiff_t>(i) < but_at) sent[i] *= 0.5;
-      else if (static_cast<std::ptrdiff_t>(i) > but_at) sent[i] *= 1.5;
+    for (Scored& sc : scored) {
+      if (static_cast<std::ptrdiff_t>(sc.item) < but_at) sc.v *= 0.5;
+      else if (static_cast<std::ptrdiff_t>(sc.item) > but_at) sc.v *= 1.5;
     }
   }
 
-  // 4. Sum, punctuation emphasis, normalisation, proportions.
+  // 4. Sum, punctuation emphasis, normalisation, proportions. Every item scoring +-0 is neutral, except
+  //    @names and URLs when they are skipped.
   double sum = 0, pos = 0, neg = 0;
-  int neu = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    double s = sent[i];
+  int nonzero = 0;
+  for (const Scored& sc : scored) {
+    const double s = sc.v;
     sum += s;
     if (s > 0) pos += s + 1;
     else if (s < 0) neg += s - 1;
-    else if (items[i].kind != kOpaque || !opts_.skip_mentions) ++neu;
+    nonzero += s != 0;
   }
-  if (opts_.count_power > 0) {
-    int k = 0;
-    for (double s : sent) k += s != 0;
-    if (k > 1) sum /= std::pow(static_cast<double>(k), opts_.count_power);
-  }
+  const int neu = static_cast<int>(n) - (opts_.skip_mentions ? opaque_items : 0) - nonzero;
+  if (opts_.count_power > 0 && nonzero > 1) sum /= count_damp(nonzero);
   double amp = std::min(exclaims, 4) * opts_.exclaim;
   if (questions > 1) amp += questions <= 3 ? questions * kQuestionIncrement : kQuestionMax;
 
@@ -533,14 +554,14 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
     stats->questions = questions;
     stats->words = word_items;
     stats->caps_words = caps_words;
-    for (std::size_t i = 0; i < n; ++i) {
-      stats->pos_items += sent[i] > 0;
-      stats->neg_items += sent[i] < 0;
-      stats->negators += items[i].negator;
+    stats->negators += negators;
+    for (const Scored& sc : scored) {
+      stats->pos_items += sc.v > 0;
+      stats->neg_items += sc.v < 0;
       // Sign differs from the lexical valence: a negator (or "least"/"no") turned it round.
-      stats->negated += sent[i] != 0 && (sent[i] > 0) != (items[i].valence > 0);
-      if (items[i].kind == kEmoji || items[i].kind == kEmoticon) stats->emoji_valence += items[i].valence;
+      stats->negated += sc.v != 0 && (sc.v > 0) != sc.lexically_positive;
     }
+    for (float v : scratch.emoji_valences) stats->emoji_valence += v;
   }
   return r;
 }
