@@ -222,6 +222,13 @@ TEST(SentimentEquivalence, LearnedLayerIsBitIdentical) {
     const Sentiment rules = reference::rules(model.lexicon(), emoji, model.options(), tk, &st);
     extract_sentiment_features(tk, rules, st, &f);
     ASSERT_EQ(f.hashes, ref_hashes(tk)) << text;
+    // With the words' hashes given, as SentimentModel::analyze gives them (only the words' entries count).
+    std::vector<std::uint64_t> word_fnv(tk.tokens.size(), 12345);
+    for (std::size_t i = 0; i < tk.tokens.size(); ++i)
+      if (tk.tokens[i].kind == TokenKind::word) word_fnv[i] = ref_fnv64(tk.tokens[i].norm, ref_fnv64("w"));
+    SentimentFeatures g;
+    extract_sentiment_hashes(tk, &g, word_fnv.data());
+    ASSERT_EQ(g.hashes, f.hashes) << text;
     const float hv = f.hashes.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(f.hashes.size()));
     ASSERT_TRUE(same_bits(f.hashed_value, hv)) << text;
     const auto want = ref_outputs(*learned, f);
@@ -268,11 +275,18 @@ TEST(Lexicon, FindAllMatchesFind) {
   for (std::size_t start = 0; start < words.size(); start += 97) {
     const std::size_t n = std::min<std::size_t>(words.size() - start, 1 + start % 300);
     std::vector<std::string_view> keys(words.begin() + start, words.begin() + start + n);
+    std::vector<std::uint64_t> fnv;
+    for (auto k : keys) fnv.push_back(Lexicon::key_fnv(k));
     std::vector<const LexEntry*> out(n, reinterpret_cast<const LexEntry*>(&lex));  // junk: must be overwritten
-    lex.find_all(keys.data(), n, out.data());
-    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], lex.find(keys[i])) << keys[i];
+    lex.find_all(keys.data(), fnv.data(), n, out.data());
+    for (std::size_t i = 0; i < n; ++i) {
+      ASSERT_EQ(out[i], lex.find(keys[i])) << keys[i];
+      ASSERT_EQ(lex.find_hashed(keys[i], fnv[i]), out[i]) << keys[i];
+    }
   }
-  lex.find_all(nullptr, 0, nullptr);
+  lex.find_all(nullptr, nullptr, 0, nullptr);
+  // The hash is FNV-1a from the learned layer's word seed (SentimentModel::analyze shares it).
+  EXPECT_EQ(Lexicon::key_fnv("good"), ref_fnv64("good", ref_fnv64("w")));
 }
 
 }  // namespace

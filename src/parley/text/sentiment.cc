@@ -18,6 +18,7 @@
 #include <sstream>
 
 #include "parley/core/data_dir.h"
+#include "parley/text/fnv1a.h"
 #include "parley/text/sentiment_emoji_valence.h"
 #include "parley/text/sentiment_model_learned.h"
 
@@ -76,8 +77,12 @@ struct Scratch {
   std::string lower;  // backing store for split hashtag words
   std::string key;    // n-gram probe
   std::vector<std::string_view> keys;  // per token: its norm when it is looked up, else empty
+  std::vector<std::uint64_t> fnv;        // per token: Lexicon::key_fnv(keys[i])
   std::vector<const LexEntry*> entries;  // per token: its lexicon entry (Lexicon::find_all)
 };
+
+// Per thread: analyze() hands the token hashes analyze_rules() left here to the learned layer.
+thread_local Scratch t_scratch;
 
 // The token kinds whose norm step 1 looks up in the lexicon (mentions, URLs and e-mails only when
 // skip_mentions is off, which looks them up itself).
@@ -161,7 +166,10 @@ Sentiment SentimentModel::analyze(const Tokenized& tk) const {
   if (!opts_.learned || !learned_) return analyze_rules(tk);
   SentimentRuleStats stats;
   Sentiment rules = analyze_rules(tk, &stats);
-  return learned_->predict(tk, rules, stats);
+  // The rules hashed every word's norm for the lexicon with the learned layer's word seed: the learned
+  // layer takes those hashes instead of hashing the words again.
+  static_assert(Lexicon::kKeySeed == kSentimentWordSeed);
+  return learned_->predict(tk, rules, stats, t_scratch.fnv.data());
 }
 
 Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
@@ -173,7 +181,7 @@ double SentimentModel::count_damp(int k) const {
 }
 
 Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
-  thread_local Scratch scratch;
+  Scratch& scratch = t_scratch;
   auto& items = scratch.items;
   auto& scored = scratch.scored;
   items.clear();
@@ -242,16 +250,20 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   // The lexicon entries of all the tokens' norms in one batch (Lexicon::find_all), before the loop below
   // whose branches on the token kinds would otherwise sit between the look-ups.
   auto& keys = scratch.keys;
+  auto& fnv = scratch.fnv;
   auto& ents = scratch.entries;
   keys.resize(toks.size());
+  fnv.resize(toks.size());
   ents.resize(toks.size());
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const Token& t = toks[ti];
     // An empty key for the other kinds, made with a mask rather than a (mispredicted) branch.
     const std::size_t look = (kLookedUpKinds >> static_cast<unsigned>(t.kind)) & 1;
-    keys[ti] = std::string_view(t.norm.data(), t.norm.size() & (0 - look));
+    const std::size_t len = t.norm.size() & (0 - look);
+    keys[ti] = std::string_view(t.norm.data(), len);
+    fnv[ti] = fnv1a_prefix(t.norm, len, Lexicon::kKeySeed);
   }
-  lex_.find_all(keys.data(), toks.size(), ents.data());
+  lex_.find_all(keys.data(), fnv.data(), toks.size(), ents.data());
 
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const Token& t = toks[ti];
@@ -280,11 +292,13 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
             std::size_t used = 0;
             std::string& key = scratch.key;  // reused buffer: no allocation per n-gram probe
             key.assign(t.norm);
+            std::uint64_t key_fnv = fnv[ti];  // FNV-1a continues over the appended bytes
             for (std::size_t k = ti + 1; k < toks.size() && k <= ti + 2; ++k) {
               if (toks[k].kind != TokenKind::word) break;
               key += ' ';
               key += toks[k].norm;
-              const LexEntry* m = lex_.find(key);
+              key_fnv = fnv1a_prefix(toks[k].norm, toks[k].norm.size(), (key_fnv ^ ' ') * kFnv1aPrime);
+              const LexEntry* m = lex_.find_hashed(key, key_fnv);
               if (m && (m->flags & kLexMwe) && ((m->flags & kLexBooster) ? opts_.kind_of : opts_.multiword)) {
                 hit = m;
                 used = k - ti;

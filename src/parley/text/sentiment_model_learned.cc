@@ -26,7 +26,7 @@ constexpr std::uint32_t kVersion = 1;
 std::uint64_t fnv64(std::string_view s, std::uint64_t h = kFnv1aBasis) { return fnv1a_bytes(s, h); }
 
 // The hashed features' seeds: FNV-1a of the one-letter kind prefix, as the trainer defined them.
-constexpr std::uint64_t kSeedWord = fnv1a_bytes("w");
+constexpr std::uint64_t kSeedWord = kSentimentWordSeed;
 constexpr std::uint64_t kSeedHashtag = fnv1a_bytes("#");
 constexpr std::uint64_t kSeedEmoji = fnv1a_bytes("e");
 constexpr std::uint64_t kSeedPunct = fnv1a_bytes("p");
@@ -34,25 +34,25 @@ constexpr std::uint64_t kNumber = fnv1a_bytes("n");
 constexpr std::uint64_t kMention = fnv1a_bytes("@");
 constexpr std::uint64_t kUrl = fnv1a_bytes("u");
 
-// How extract_sentiment_hashes hashes a token of each kind (indexed by TokenKind): FNV-1a of the first
-// max_bytes of norm, from `seed`.
-struct KindHash {
-  std::uint64_t seed;
-  std::size_t max_bytes;
+// How extract_sentiment_hashes hashes a token of each kind (indexed by TokenKind): from the kind's seed,
+// FNV-1a over all of norm (words, hashtags, emoji, emoticons), over its first character (punctuation), or
+// over nothing (numbers, mentions, URLs, e-mails: the hash is the seed itself, one symbol per kind).
+constexpr std::uint64_t kKindSeed[] = {
+    kSeedWord,     // word: "w" + norm
+    kNumber,       // number: "n" (the value of a number says nothing about tone)
+    kSeedHashtag,  // hashtag: "#" + norm
+    kMention,      // mention: "@"
+    kUrl,          // url: "u"
+    kUrl,          // email: "u"
+    kSeedEmoji,    // emoji: "e" + norm
+    kSeedEmoji,    // emoticon: "e" + norm
+    kSeedPunct,    // punct: "p" + its first character ('!' and '?' only; others are dropped)
 };
-constexpr std::size_t kAll = ~std::size_t{0};
-constexpr KindHash kKindHash[] = {
-    {kSeedWord, kAll},     // word: "w" + norm
-    {kNumber, 0},          // number: "n" (the value of a number says nothing about tone)
-    {kSeedHashtag, kAll},  // hashtag: "#" + norm
-    {kMention, 0},         // mention: "@"
-    {kUrl, 0},             // url: "u"
-    {kUrl, 0},             // email: "u"
-    {kSeedEmoji, kAll},    // emoji: "e" + norm
-    {kSeedEmoji, kAll},    // emoticon: "e" + norm
-    {kSeedPunct, 1},       // punct: "p" + its first character ('!' and '?' only; others are dropped)
-};
-static_assert(std::size(kKindHash) == static_cast<std::size_t>(TokenKind::punct) + 1);
+static_assert(std::size(kKindSeed) == static_cast<std::size_t>(TokenKind::punct) + 1);
+// The kinds other than words whose whole norm is hashed.
+constexpr unsigned kHashedNormKinds = 1u << static_cast<unsigned>(TokenKind::hashtag) |
+                                      1u << static_cast<unsigned>(TokenKind::emoji) |
+                                      1u << static_cast<unsigned>(TokenKind::emoticon);
 
 // A finaliser so that the top bits (the ones bucket() keeps) depend on every input bit.
 std::uint64_t mix64(std::uint64_t x) {
@@ -129,48 +129,73 @@ void extract_sentiment_dense(const Sentiment& rules, const SentimentRuleStats& s
   d[16] = log1pf_count(st.words) / 4;  // ~1 for a 50-word post: same scale as the rest
 }
 
-void extract_sentiment_hashes(const Tokenized& tk, SentimentFeatures* out) {
+void extract_sentiment_hashes(const Tokenized& tk, SentimentFeatures* out, const std::uint64_t* word_fnv) {
   // Unigrams and bigrams over a simplified token stream: words by their folded form, hashtags apart from
   // words (#fail is not quite "fail"), every @mention / URL as one symbol (names carry no sentiment but their
   // presence marks conversational tweets), '!' and '?' kept (they modulate tone), other punctuation only
   // breaks bigrams.
   //
-  // Two passes over the same values, in the same order, as one loop would give them. The first computes each
-  // token's unigram hash (branchy: the token kinds); the second mixes unigrams and bigrams, a straight loop
-  // whose iterations do not depend on each other, so their multiply chains overlap instead of waiting on the
-  // mispredicted kind switch between them.
+  // Two passes over the same values, in the same order, as one loop would give them. The first finds each
+  // token's unigram hash with as few branches on the token kind as possible (they mispredict); the second
+  // mixes unigrams and bigrams, a straight loop whose iterations do not depend on each other, so their
+  // multiply chains overlap.
+  const auto& toks = tk.tokens;
+  const std::size_t count = toks.size();
+  thread_local std::vector<std::uint64_t> own_word_fnv;
+  if (!word_fnv) {
+    // Hash the words here (the caller has not): masked to an empty prefix for the other kinds, no branch.
+    own_word_fnv.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t is_word = toks[i].kind == TokenKind::word;
+      own_word_fnv[i] = fnv1a_prefix(toks[i].norm, toks[i].norm.size() & (0 - is_word), kSeedWord);
+    }
+    word_fnv = own_word_fnv.data();
+  }
   struct Unigram {
     std::uint64_t h;
     bool after_prev;  // continues the previous unigram (a bigram joins them)
   };
   thread_local std::vector<Unigram> uni;
-  uni.resize(tk.tokens.size());
+  uni.resize(count);
   std::size_t m = 0;
   bool have_prev = false;
-  // The first pass has no branch on the token: each kind's hash is FNV-1a of a prefix of norm from the kind's
-  // seed (all of it for words, its first character for punctuation, nothing for the kinds hashed as one
-  // symbol, whose hash is the seed itself), and a token that is dropped (punctuation other than '!' and
-  // '?', which only breaks bigrams) is written and then overwritten by the next one.
-  for (const Token& t : tk.tokens) {
-    const KindHash& kh = kKindHash[static_cast<std::size_t>(t.kind)];
-    const std::size_t n = std::min(t.norm.size(), kh.max_bytes);
-    const std::uint64_t h = fnv1a_prefix(t.norm, n, kh.seed);
+  // A token that is dropped (punctuation other than '!' and '?', which only breaks bigrams) is written and
+  // then overwritten by the next one.
+  for (std::size_t i = 0; i < count; ++i) {
+    const Token& t = toks[i];
+    const auto kind = static_cast<unsigned>(t.kind);
     const char c = t.norm.c_str()[0];  // NUL when norm is empty
+    std::uint64_t h;
+    if ((kHashedNormKinds >> kind) & 1) {
+      h = fnv1a_prefix(t.norm, t.norm.size(), kKindSeed[kind]);  // hashtags, emoji, emoticons: fewer
+    } else {
+      // Selects, not branches: words take their given hash, punctuation its first character, the other
+      // kinds (numbers, mentions, URLs, e-mails) their seed alone.
+      const std::uint64_t punct = (kSeedPunct ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
+      h = kKindSeed[kind];
+      h = t.kind == TokenKind::punct ? punct : h;
+      h = t.kind == TokenKind::word ? word_fnv[i] : h;
+    }
     const bool keep = (t.kind != TokenKind::punct) | (c == '!') | (c == '?');
     uni[m] = {h, have_prev};
     m += keep;
     have_prev = keep;
   }
+  // Written through a pointer into room for the most there can be (one unigram and one bigram per kept
+  // token), then cut to size; a bigram is always computed and kept by advancing past it, not by a branch.
   auto& hs = out->hashes;
-  hs.clear();
-  hs.reserve(2 * m);
+  hs.resize(2 * m);
+  std::uint32_t* const w = hs.data();
+  std::size_t n = 0;
   std::uint64_t prev = 0;
   for (std::size_t k = 0; k < m; ++k) {
     const std::uint64_t h = uni[k].h;
-    hs.push_back(to32(h));
-    if (uni[k].after_prev) hs.push_back(to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62));  // 'b'igram salt
+    w[n++] = to32(h);
+    w[n] = to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62);  // 'b'igram salt
+    n += uni[k].after_prev;
     prev = h;
   }
+  hs.resize(n);
   out->hashed_value = hs.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(hs.size()));
 }
 
@@ -217,9 +242,11 @@ std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFe
   return out;
 }
 
-Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st) const {
+Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
+                                    const std::uint64_t* word_fnv) const {
   thread_local SentimentFeatures f;  // reused: no allocation per call once the hash vector has grown
-  extract_sentiment_features(tk, rules, st, &f);
+  extract_sentiment_dense(rules, st, &f);
+  extract_sentiment_hashes(tk, &f, word_fnv);
   auto z = outputs(f);
   Sentiment r = rules;
   r.compound = std::clamp(static_cast<double>(z[3]), -1.0, 1.0);
