@@ -7,6 +7,9 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
 
 #include "parley/text/fnv1a.h"
 
@@ -212,34 +215,57 @@ LearnedSentiment::LearnedSentiment(int hash_bits)
 
 namespace {
 
-// Four floats as one SSE / NEON register (a GCC/Clang vector type): element k is output k. Adding vectors
-// adds element by element, so each output's sum takes exactly the additions, in exactly the order, of the
-// scalar loop `z[k] += x * w[k]` (the build does not contract a * b + c into an FMA).
-typedef float Out4 __attribute__((vector_size(16)));
+// The four outputs' running sums as one SSE register where there is one: element k is output k, and
+// _mm_add_ps / _mm_mul_ps work element by element, so each output's sum takes exactly the operations, in
+// exactly the order, of the scalar loop `z[k] += x * w[k]` (which other targets run; the build does not
+// contract a * b + c into an FMA).
 static_assert(kSentimentOutputs == 4);
+#if defined(__SSE2__)
+using Sums = __m128;
+inline Sums sums_zero() { return _mm_setzero_ps(); }
+inline Sums sums_add(Sums z, float x, const float* w) { return _mm_add_ps(z, _mm_mul_ps(_mm_set1_ps(x), _mm_loadu_ps(w))); }
+inline std::array<float, 4> sums_get(Sums z) {
+  std::array<float, 4> out;
+  _mm_storeu_ps(out.data(), z);
+  return out;
+}
+#else
+using Sums = std::array<float, 4>;
+inline Sums sums_zero() { return {}; }
+inline Sums sums_add(Sums z, float x, const float* w) {
+  for (int k = 0; k < 4; ++k) z[k] += x * w[k];
+  return z;
+}
+inline std::array<float, 4> sums_get(Sums z) { return z; }
+#endif
 
-inline Out4 load4(const float* p) {
-  Out4 v;
-  std::memcpy(&v, p, sizeof v);
-  return v;
+// outputs()'s sums: the dense features, then the hashed ones (row_of(hash) is a hashed feature's row).
+// Kept out of line so that the sums are returned in a register: inlined into outputs(), GCC kept them in
+// the memory of outputs()'s return value throughout, which put a store and a reload on the chain of
+// additions of every feature.
+template <class RowOf>
+[[gnu::noinline]] Sums sum_features(const SentimentFeatures& f, const float* dense_w, RowOf row_of) {
+  Sums z = sums_zero();
+  for (int j = 0; j < kSentimentDense; ++j) z = sums_add(z, f.dense[j], dense_w + j * kSentimentOutputs);
+  const float v = f.hashed_value;
+  for (std::uint32_t h : f.hashes) z = sums_add(z, v, row_of(h));
+  return z;
 }
 
 }  // namespace
 
 std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
-  Out4 z = {0, 0, 0, 0};
-  for (int j = 0; j < kSentimentDense; ++j) z += f.dense[j] * load4(&dense_w[j * kSentimentOutputs]);
-  auto add_hashed = [&](auto row_of) {
-    const float v = f.hashed_value;
-    for (std::uint32_t h : f.hashes) z += v * load4(row_of(bucket(h)));
-  };
-  if (!hashed_.empty())
-    add_hashed([&](std::uint32_t b) { return hashed_.row(b); });
-  else if (hash_bits_)  // a model being trained: hashed_w changes between calls
-    add_hashed([&](std::uint32_t b) { return &hashed_w[static_cast<std::size_t>(b) * kSentimentOutputs]; });
-  std::array<float, kSentimentOutputs> out;
-  std::memcpy(out.data(), &z, sizeof z);
-  return out;
+  if (!hashed_.empty()) {
+    const int shift = 32 - hash_bits_;  // parse() fills hashed_ only when hash_bits_ > 0: bucket(h) is h >> shift
+    return sums_get(sum_features(f, dense_w.data(), [&](std::uint32_t h) { return hashed_.row(h >> shift); }));
+  }
+  if (hash_bits_)  // a model being trained: hashed_w changes between calls
+    return sums_get(sum_features(f, dense_w.data(), [&](std::uint32_t h) {
+      return &hashed_w[std::size_t{bucket(h)} * kSentimentOutputs];
+    }));
+  SentimentFeatures dense_only;  // no hashed table: the dense features alone
+  dense_only.dense = f.dense;
+  return sums_get(sum_features(dense_only, dense_w.data(), [&](std::uint32_t) { return dense_w.data(); }));
 }
 
 Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
