@@ -40,7 +40,7 @@ struct LexEntry {
 };
 
 // Open-addressing hash map from byte strings to LexEntry. Lookups take a string_view and do not allocate.
-// Sentiment probes it twice per word token, so it is laid out for few cache misses: the slot array holds
+// Sentiment probes it for every word token, so it is laid out for few cache misses: the slot array holds
 // only 8 bytes per slot (a 32-bit hash tag and the record number), and a record keeps its entry next to
 // its key (inline up to 16 bytes, which covers nearly every word), so a hit reads one slot and one record.
 class Lexicon {
