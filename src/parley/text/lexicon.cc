@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "parley/text/fnv1a.h"
+
 namespace parley::text {
 
 namespace {
@@ -63,17 +65,8 @@ inline std::uint32_t load32(const char* p) {
   return w;
 }
 
-// The bytes of a key shorter than 8 as one word, with fixed-size (possibly overlapping) loads: a
-// variable-length memcpy would be a library call on every lookup.
-inline std::uint64_t short_word(const char* p, std::size_t n) {
-  if (n >= 4) return load32(p) | (static_cast<std::uint64_t>(load32(p + n - 4)) << 32);
-  if (n > 0)
-    return static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
-           (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
-  return 0;
-}
-
-// a[0, n) == b[0, n) for n <= 16, the same way.
+// a[0, n) == b[0, n) for n <= 16, with fixed-size (possibly overlapping) loads: a variable-length memcmp
+// would be a library call on every lookup.
 inline bool equal_short(const char* a, const char* b, std::size_t n) {
   if (n >= 8) return load64(a) == load64(b) && load64(a + n - 8) == load64(b + n - 8);
   if (n >= 4) return load32(a) == load32(b) && load32(a + n - 4) == load32(b + n - 4);
@@ -81,30 +74,19 @@ inline bool equal_short(const char* a, const char* b, std::size_t n) {
   return true;
 }
 
-// lex_hash's body, forced inline into find(): the out-of-line call and the separate probe() call were
-// a visible share of sentiment's time for a hash of a handful of instructions.
-[[gnu::always_inline]] inline std::uint64_t hash_bytes(std::string_view s) {
-  // Eight bytes per multiply instead of FNV's one, so a typical word hashes in a handful of instructions.
-  // The length is mixed in (the tail loads overlap), and a final avalanche makes both the low bits (slot)
-  // and the high bits (tag) depend on every byte.
-  const char* p = s.data();
-  const std::size_t n = s.size();
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
-  if (n < 8) {
-    h = (h ^ short_word(p, n)) * 0x94D049BB133111EBULL;
-  } else {
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-      h = (h ^ load64(p + i)) * 0xBF58476D1CE4E5B9ULL;
-      h ^= h >> 31;
-    }
-    if (i < n) h = (h ^ load64(p + n - 8)) * 0x94D049BB133111EBULL;
-  }
-  h ^= h >> 29;
-  h *= 0xBF58476D1CE4E5B9ULL;
-  h ^= h >> 32;
-  return h;
+// The table hash of a key from its FNV-1a (Lexicon::key_fnv): a finaliser (MurmurHash3's) so that the
+// slot index (low bits), the filter bit (bits 16..31) and the tag (high 32 bits) all depend on every byte.
+[[gnu::always_inline]] inline std::uint64_t table_hash(std::uint64_t fnv) {
+  std::uint64_t x = fnv;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
 }
+
+[[gnu::always_inline]] inline std::uint64_t hash_bytes(std::string_view s) { return table_hash(Lexicon::key_fnv(s)); }
 
 }  // namespace
 
@@ -170,6 +152,40 @@ const LexEntry* Lexicon::find(std::string_view key) const {
   const std::size_t k = probe(key, h);
   const std::uint64_t s = slots_[k];
   return s == 0 ? nullptr : &records_[(s & 0xFFFFFFFFu) - 1].entry;
+}
+
+const LexEntry* Lexicon::find_hashed(std::string_view key, std::uint64_t fnv) const {
+  const std::uint64_t h = table_hash(fnv);
+  const std::uint32_t b = filter_bit(h);
+  if (!((filter_[b >> 6] >> (b & 63)) & 1)) return nullptr;
+  const std::uint64_t s = slots_[probe(key, h)];
+  return s == 0 ? nullptr : &records_[(s & 0xFFFFFFFFu) - 1].entry;
+}
+
+void Lexicon::find_all(const std::string_view* keys, const std::uint64_t* fnv, std::size_t n,
+                       const LexEntry** out) const {
+  thread_local std::vector<std::uint64_t> hashes;
+  thread_local std::vector<std::uint32_t> passed;
+  if (hashes.size() < n) {
+    hashes.resize(n);
+    passed.resize(n);
+  }
+  std::uint64_t* const hs = hashes.data();
+  std::uint32_t* const pass = passed.data();
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint64_t h = table_hash(fnv[i]);
+    hs[i] = h;
+    const std::uint32_t b = filter_bit(h);
+    out[i] = nullptr;
+    pass[m] = static_cast<std::uint32_t>(i);
+    m += (filter_[b >> 6] >> (b & 63)) & 1;
+  }
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::uint32_t i = pass[k];
+    const std::uint64_t s = slots_[probe(keys[i], hs[i])];
+    if (s != 0) out[i] = &records_[(s & 0xFFFFFFFFu) - 1].entry;
+  }
 }
 
 LexEntry& Lexicon::add_mwe(std::string_view key) {

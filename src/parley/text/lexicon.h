@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "parley/text/fnv1a.h"
+
 namespace parley::text {
 
 // Word-class flags on a lexicon entry.
@@ -38,7 +40,7 @@ struct LexEntry {
 };
 
 // Open-addressing hash map from byte strings to LexEntry. Lookups take a string_view and do not allocate.
-// Sentiment probes it twice per word token, so it is laid out for few cache misses: the slot array holds
+// Sentiment probes it for every word token, so it is laid out for few cache misses: the slot array holds
 // only 8 bytes per slot (a 32-bit hash tag and the record number), and a record keeps its entry next to
 // its key (inline up to 16 bytes, which covers nearly every word), so a hit reads one slot and one record.
 class Lexicon {
@@ -47,6 +49,17 @@ class Lexicon {
   // Returns the entry for `key`, creating an empty one.
   LexEntry& upsert(std::string_view key);
   const LexEntry* find(std::string_view key) const;
+  // Keys are hashed with FNV-1a from kKeySeed, the seed of the learned sentiment layer's word features
+  // (sentiment_model_learned.h): a post's words are then hashed once for both (SentimentModel::analyze).
+  static constexpr std::uint64_t kKeySeed = fnv1a_bytes("w");
+  static std::uint64_t key_fnv(std::string_view key) { return fnv1a_bytes(key, kKeySeed); }
+  // find(key), given key_fnv(key).
+  const LexEntry* find_hashed(std::string_view key, std::uint64_t fnv) const;
+  // out[i] = find(keys[i]) for i < n, given fnv[i] = key_fnv(keys[i]). The same answers, for a whole post's
+  // words at once: every key is checked against the filter first, in a loop with no branch on the outcome
+  // (find() mispredicts the filter's answer for a good share of words), and only the keys that pass are
+  // then probed.
+  void find_all(const std::string_view* keys, const std::uint64_t* fnv, std::size_t n, const LexEntry** out) const;
   std::size_t size() const { return records_.size(); }
 
   // Parses VADER's lexicon format (token<TAB>mean<TAB>sd<TAB>ratings) into valence entries. Entries with
@@ -83,6 +96,7 @@ class Lexicon {
   std::string arena_;
 };
 
+// The lexicon's table hash of a byte string (a finaliser over Lexicon::key_fnv).
 std::uint64_t lex_hash(std::string_view s);
 
 // Emoji -> description words ("😡" -> "enraged face"), each with its lexicon entry resolved at load.

@@ -13,10 +13,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "parley/core/data_dir.h"
+#include "parley/text/fnv1a.h"
 #include "parley/text/sentiment_emoji_valence.h"
 #include "parley/text/sentiment_model_learned.h"
 
@@ -61,12 +63,45 @@ struct Item {
   std::uint32_t sentence = 0;  // index of the sentence (split at . ! ? runs)
 };
 
+// A sentiment item's score after step 2 (items without valence score 0 and are not listed).
+struct Scored {
+  std::uint32_t item;
+  bool lexically_positive;  // the item's lexicon valence is > 0
+  double v;
+};
+
 struct Scratch {
   std::vector<Item> items;
-  std::vector<double> sentiments;
+  std::vector<Scored> scored;  // in item order
+  std::vector<float> emoji_valences;  // of the emoji and emoticon items, in item order
   std::string lower;  // backing store for split hashtag words
   std::string key;    // n-gram probe
+  std::vector<std::string_view> keys;  // per token: its norm when it is looked up, else empty
+  std::vector<std::uint64_t> fnv;        // per token: Lexicon::key_fnv(keys[i])
+  std::vector<const LexEntry*> entries;  // per token: its lexicon entry (Lexicon::find_all)
 };
+
+// Per thread: analyze() hands the token hashes analyze_rules() left here to the learned layer.
+thread_local Scratch t_scratch;
+
+// The token kinds whose norm step 1 looks up in the lexicon (mentions, URLs and e-mails only when
+// skip_mentions is off, which looks them up itself).
+constexpr unsigned kLookedUpKinds = 1u << static_cast<unsigned>(TokenKind::word) |
+                                    1u << static_cast<unsigned>(TokenKind::number) |
+                                    1u << static_cast<unsigned>(TokenKind::hashtag) |
+                                    1u << static_cast<unsigned>(TokenKind::emoticon);
+
+// Where the next byte that can start an apostrophe ('\'' or the lead byte of U+2019) is in `text` at or
+// after `from`; text.size() if none.
+std::size_t next_apostrophe(std::string_view text, std::size_t from) {
+  if (from >= text.size()) return text.size();
+  const char* p = text.data() + from;
+  const std::size_t n = text.size() - from;
+  const void* a = std::memchr(p, '\'', n);
+  const void* b = std::memchr(p, '\xE2', a ? static_cast<std::size_t>(static_cast<const char*>(a) - p) : n);
+  const void* first = b ? b : a;
+  return first ? static_cast<std::size_t>(static_cast<const char*>(first) - text.data()) : text.size();
+}
 
 std::string read_file(const std::string& path, bool* ok) {
   std::ifstream in(path, std::ios::binary);
@@ -90,6 +125,8 @@ SentimentClass classify(double compound, ThreeClassCuts cuts) {
 
 SentimentModel::SentimentModel(std::string_view vader_lexicon, std::string_view emoji_lexicon, SentimentOptions opts)
     : opts_(opts) {
+  for (std::size_t k = 0; k < kCountDampTable; ++k)
+    count_damp_[k] = std::pow(static_cast<double>(k), opts_.count_power);
   if (lex_.load_vader(vader_lexicon) == 0) return;
   lex_.add_rule_words();
   emoji_.load(emoji_lexicon, lex_);
@@ -129,17 +166,27 @@ Sentiment SentimentModel::analyze(const Tokenized& tk) const {
   if (!opts_.learned || !learned_) return analyze_rules(tk);
   SentimentRuleStats stats;
   Sentiment rules = analyze_rules(tk, &stats);
-  return learned_->predict(tk, rules, stats);
+  // The rules hashed every word's norm for the lexicon with the learned layer's word seed: the learned
+  // layer takes those hashes instead of hashing the words again.
+  static_assert(Lexicon::kKeySeed == kSentimentWordSeed);
+  return learned_->predict(tk, rules, stats, t_scratch.fnv.data());
 }
 
 Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
 
+double SentimentModel::count_damp(int k) const {
+  // std::pow for the counts posts have, from a table filled with std::pow itself (the same values); a post
+  // with more sentiment items than that calls it.
+  return k < static_cast<int>(kCountDampTable) ? count_damp_[k] : std::pow(static_cast<double>(k), opts_.count_power);
+}
+
 Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
-  thread_local Scratch scratch;
+  Scratch& scratch = t_scratch;
   auto& items = scratch.items;
-  auto& sent = scratch.sentiments;
+  auto& scored = scratch.scored;
   items.clear();
-  sent.clear();
+  scored.clear();
+  scratch.emoji_valences.clear();
   scratch.lower.clear();
   scratch.lower.reserve(tk.text.size() + 16);  // never reallocates below: views into it stay valid
 
@@ -151,10 +198,22 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   thread_local std::vector<char> sentence_is_question;
   sentence_is_question.assign(1, 0);
   int caps_words = 0, word_items = 0;
+  // A token's norm can contain "n't" only if its bytes in the text hold an apostrophe: the tokenizer copies
+  // '\'' and U+2019 into the norm from the text and makes neither from anything else. So contains_nt() (a
+  // loop over the bytes that mispredicts its exit on most words) runs only for the tokens whose range holds
+  // one; most posts have none. `apos` is the next such byte at or after the current token. A word that is
+  // not a token's own norm (`t` null: hashtag parts, emoji description words) is always checked.
+  std::size_t apos = next_apostrophe(tk.text, 0);
+  auto may_have_nt = [&](const Token* t) {
+    if (!t) return true;
+    if (apos < t->begin) apos = next_apostrophe(tk.text, t->begin);
+    return apos < t->end;
+  };
   // `known`, when not null, is the lexicon entry of `norm` already looked up by the caller (possibly null
-  // for "not in the lexicon"), so a word is hashed and probed once.
+  // for "not in the lexicon"), so a word is hashed and probed once; `from` is the token whose norm it is.
   auto add_word = [&](std::string_view norm, bool caps, bool elong, std::uint8_t kind,
-                      const LexEntry* const* known = nullptr) -> Item& {
+                      const LexEntry* const* known = nullptr, const Token* from = nullptr)
+      __attribute__((always_inline)) -> Item& {
     Item& it = items.emplace_back();
     it.kind = kind;
     it.caps = caps;
@@ -179,7 +238,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       it.valence = it.e->valence;
       it.negator = it.e->flags & kLexNegator;
     }
-    if (!it.negator && kind == kWord && contains_nt(norm)) it.negator = true;
+    if (!it.negator && kind == kWord && may_have_nt(from) && contains_nt(norm)) it.negator = true;
     if (kind == kWord) {
       ++word_items;
       caps_words += caps;
@@ -188,6 +247,24 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   };
 
   const auto& toks = tk.tokens;
+  // The lexicon entries of all the tokens' norms in one batch (Lexicon::find_all), before the loop below
+  // whose branches on the token kinds would otherwise sit between the look-ups.
+  auto& keys = scratch.keys;
+  auto& fnv = scratch.fnv;
+  auto& ents = scratch.entries;
+  keys.resize(toks.size());
+  fnv.resize(toks.size());
+  ents.resize(toks.size());
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const Token& t = toks[ti];
+    // An empty key for the other kinds, made with a mask rather than a (mispredicted) branch.
+    const std::size_t look = (kLookedUpKinds >> static_cast<unsigned>(t.kind)) & 1;
+    const std::size_t len = t.norm.size() & (0 - look);
+    keys[ti] = std::string_view(t.norm.data(), len);
+    fnv[ti] = fnv1a_prefix(t.norm, len, Lexicon::kKeySeed);
+  }
+  lex_.find_all(keys.data(), fnv.data(), toks.size(), ents.data());
+
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const Token& t = toks[ti];
     switch (t.kind) {
@@ -207,22 +284,21 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       case TokenKind::number: {
         // VADER drops one-character tokens ("a", "I", "2").
         if (!opts_.single_letters && t.end - t.begin == 1) break;
-        const LexEntry* e = nullptr;
-        const LexEntry* const* known = nullptr;
+        const LexEntry* const e = ents[ti];
         if ((opts_.multiword || opts_.kind_of) && t.kind == TokenKind::word) {
-          e = lex_.find(t.norm);
-          known = &e;
           if (e && (e->flags & kLexMweStart)) {
             // Longest n-gram first (3 then 2 words) over the next word tokens.
             const LexEntry* hit = nullptr;
             std::size_t used = 0;
             std::string& key = scratch.key;  // reused buffer: no allocation per n-gram probe
             key.assign(t.norm);
+            std::uint64_t key_fnv = fnv[ti];  // FNV-1a continues over the appended bytes
             for (std::size_t k = ti + 1; k < toks.size() && k <= ti + 2; ++k) {
               if (toks[k].kind != TokenKind::word) break;
               key += ' ';
               key += toks[k].norm;
-              const LexEntry* m = lex_.find(key);
+              key_fnv = fnv1a_prefix(toks[k].norm, toks[k].norm.size(), (key_fnv ^ ' ') * kFnv1aPrime);
+              const LexEntry* m = lex_.find_hashed(key, key_fnv);
               if (m && (m->flags & kLexMwe) && ((m->flags & kLexBooster) ? opts_.kind_of : opts_.multiword)) {
                 hit = m;
                 used = k - ti;
@@ -245,7 +321,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
             }
           }
         }
-        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord, known);
+        Item& it = add_word(t.norm, t.all_caps, t.elongated, kWord, &e, &t);
         // VADER: "kind" in "kind of" is not the adjective.
         if (!opts_.kind_of && t.norm == "kind" && ti + 1 < toks.size() && toks[ti + 1].norm == "of") {
           it.has_valence = false;
@@ -254,7 +330,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         break;
       }
       case TokenKind::hashtag: {
-        if (opts_.hashtag_split && !lex_.find(t.norm)) {
+        if (opts_.hashtag_split && !ents[ti]) {
           // "#EpicFail" / "#epic_fail" -> "epic", "fail": split ASCII camel case and underscores.
           std::string_view raw = tk.raw(t).substr(1);
           std::size_t start = scratch.lower.size();
@@ -286,7 +362,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
           }
           scratch.lower.resize(start);
         }
-        add_word(t.norm, t.all_caps, t.elongated, kWord);
+        add_word(t.norm, t.all_caps, t.elongated, kWord, &ents[ti], &t);
         break;
       }
       case TokenKind::mention:
@@ -303,7 +379,7 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
         }
         break;
       case TokenKind::emoticon: {
-        Item& it = add_word(t.norm, false, false, kEmoticon);
+        Item& it = add_word(t.norm, false, false, kEmoticon, &ents[ti]);
         if (!it.e) {
           // ":D" and ":d" are both listed, but not every face in both cases.
           std::string low = t.norm;
@@ -354,10 +430,16 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
   std::size_t clause_begin = 0;
   std::ptrdiff_t last_negator = -1;  // most recent negator in the current clause
   std::ptrdiff_t but_at = -1;
-  sent.assign(n, 0.0);
-
+  // Only the items with a valence get a score; every other item scores 0. Steps 3 and 4 then visit the
+  // scored items alone (a few per post) instead of every item: skipping an item whose score is +-0 changes
+  // no sum (each sum starts at +0 and can never become -0, so adding +-0 leaves it as it is), and +-0 counts
+  // as neutral either way.
+  int negators = 0, opaque_items = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const Item& it = items[i];
+    negators += it.negator;
+    opaque_items += it.kind == kOpaque;
+    if (it.kind == kEmoji || it.kind == kEmoticon) scratch.emoji_valences.push_back(it.valence);
     if (it.clause_start) {
       clause_begin = i;
       last_negator = -1;
@@ -436,37 +518,35 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       v *= nscalar;
     }
     if (it.negator) last_negator = static_cast<std::ptrdiff_t>(i);
-    sent[i] = v;
+    scored.push_back({static_cast<std::uint32_t>(i), it.valence > 0, v});
   }
 
   if (opts_.question_damp != 1.0)
-    for (std::size_t i = 0; i < n; ++i)
-      if (items[i].sentence < sentence_is_question.size() && sentence_is_question[items[i].sentence])
-        sent[i] *= opts_.question_damp;
+    for (Scored& sc : scored)
+      if (items[sc.item].sentence < sentence_is_question.size() && sentence_is_question[items[sc.item].sentence])
+        sc.v *= opts_.question_damp;
 
   // 3. "but": what follows counts more than what precedes.
   if (but_at >= 0) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (static_cast<std::ptrdiff_t>(i) < but_at) sent[i] *= 0.5;
-      else if (static_cast<std::ptrdiff_t>(i) > but_at) sent[i] *= 1.5;
+    for (Scored& sc : scored) {
+      if (static_cast<std::ptrdiff_t>(sc.item) < but_at) sc.v *= 0.5;
+      else if (static_cast<std::ptrdiff_t>(sc.item) > but_at) sc.v *= 1.5;
     }
   }
 
-  // 4. Sum, punctuation emphasis, normalisation, proportions.
+  // 4. Sum, punctuation emphasis, normalisation, proportions. Every item scoring +-0 is neutral, except
+  //    @names and URLs when they are skipped.
   double sum = 0, pos = 0, neg = 0;
-  int neu = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    double s = sent[i];
+  int nonzero = 0;
+  for (const Scored& sc : scored) {
+    const double s = sc.v;
     sum += s;
     if (s > 0) pos += s + 1;
     else if (s < 0) neg += s - 1;
-    else if (items[i].kind != kOpaque || !opts_.skip_mentions) ++neu;
+    nonzero += s != 0;
   }
-  if (opts_.count_power > 0) {
-    int k = 0;
-    for (double s : sent) k += s != 0;
-    if (k > 1) sum /= std::pow(static_cast<double>(k), opts_.count_power);
-  }
+  const int neu = static_cast<int>(n) - (opts_.skip_mentions ? opaque_items : 0) - nonzero;
+  if (opts_.count_power > 0 && nonzero > 1) sum /= count_damp(nonzero);
   double amp = std::min(exclaims, 4) * opts_.exclaim;
   if (questions > 1) amp += questions <= 3 ? questions * kQuestionIncrement : kQuestionMax;
 
@@ -488,14 +568,14 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
     stats->questions = questions;
     stats->words = word_items;
     stats->caps_words = caps_words;
-    for (std::size_t i = 0; i < n; ++i) {
-      stats->pos_items += sent[i] > 0;
-      stats->neg_items += sent[i] < 0;
-      stats->negators += items[i].negator;
+    stats->negators += negators;
+    for (const Scored& sc : scored) {
+      stats->pos_items += sc.v > 0;
+      stats->neg_items += sc.v < 0;
       // Sign differs from the lexical valence: a negator (or "least"/"no") turned it round.
-      stats->negated += sent[i] != 0 && (sent[i] > 0) != (items[i].valence > 0);
-      if (items[i].kind == kEmoji || items[i].kind == kEmoticon) stats->emoji_valence += items[i].valence;
+      stats->negated += sc.v != 0 && (sc.v > 0) != sc.lexically_positive;
     }
+    for (float v : scratch.emoji_valences) stats->emoji_valence += v;
   }
   return r;
 }

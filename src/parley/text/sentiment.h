@@ -3,6 +3,7 @@
 // figure that justified it). The lexicons ship in data/lexicons/ and are loaded once.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -107,9 +108,14 @@ class SentimentModel {
   bool empty() const { return lex_.size() == 0; }
 
  private:
+  // (#sentiment items)^count_power, which divides the sum (SentimentOptions::count_power).
+  double count_damp(int k) const;
+
   Lexicon lex_;
   EmojiLexicon emoji_;
   SentimentOptions opts_;
+  static constexpr std::size_t kCountDampTable = 64;
+  double count_damp_[kCountDampTable] = {};
   std::unique_ptr<const LearnedSentiment> learned_;
 };
 

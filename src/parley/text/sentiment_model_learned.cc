@@ -5,7 +5,13 @@
 #include <math.h>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
+
+#include "parley/text/fnv1a.h"
 
 namespace parley::text {
 
@@ -20,10 +26,36 @@ namespace {
 constexpr char kMagic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'S', 'M'};
 constexpr std::uint32_t kVersion = 1;
 
-std::uint64_t fnv64(std::string_view s, std::uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-  return h;
-}
+std::uint64_t fnv64(std::string_view s, std::uint64_t h = kFnv1aBasis) { return fnv1a_bytes(s, h); }
+
+// The hashed features' seeds: FNV-1a of the one-letter kind prefix, as the trainer defined them.
+constexpr std::uint64_t kSeedWord = kSentimentWordSeed;
+constexpr std::uint64_t kSeedHashtag = fnv1a_bytes("#");
+constexpr std::uint64_t kSeedEmoji = fnv1a_bytes("e");
+constexpr std::uint64_t kSeedPunct = fnv1a_bytes("p");
+constexpr std::uint64_t kNumber = fnv1a_bytes("n");
+constexpr std::uint64_t kMention = fnv1a_bytes("@");
+constexpr std::uint64_t kUrl = fnv1a_bytes("u");
+
+// How extract_sentiment_hashes hashes a token of each kind (indexed by TokenKind): from the kind's seed,
+// FNV-1a over all of norm (words, hashtags, emoji, emoticons), over its first character (punctuation), or
+// over nothing (numbers, mentions, URLs, e-mails: the hash is the seed itself, one symbol per kind).
+constexpr std::uint64_t kKindSeed[] = {
+    kSeedWord,     // word: "w" + norm
+    kNumber,       // number: "n" (the value of a number says nothing about tone)
+    kSeedHashtag,  // hashtag: "#" + norm
+    kMention,      // mention: "@"
+    kUrl,          // url: "u"
+    kUrl,          // email: "u"
+    kSeedEmoji,    // emoji: "e" + norm
+    kSeedEmoji,    // emoticon: "e" + norm
+    kSeedPunct,    // punct: "p" + its first character ('!' and '?' only; others are dropped)
+};
+static_assert(std::size(kKindSeed) == static_cast<std::size_t>(TokenKind::punct) + 1);
+// The kinds other than words whose whole norm is hashed.
+constexpr unsigned kHashedNormKinds = 1u << static_cast<unsigned>(TokenKind::hashtag) |
+                                      1u << static_cast<unsigned>(TokenKind::emoji) |
+                                      1u << static_cast<unsigned>(TokenKind::emoticon);
 
 // A finaliser so that the top bits (the ones bucket() keeps) depend on every input bit.
 std::uint64_t mix64(std::uint64_t x) {
@@ -79,8 +111,7 @@ float log1pf_count(int n) {
 
 }  // namespace
 
-void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
-                                SentimentFeatures* out) {
+void extract_sentiment_dense(const Sentiment& rules, const SentimentRuleStats& st, SentimentFeatures* out) {
   auto& d = out->dense;
   d[0] = 1;  // bias
   d[1] = static_cast<float>(rules.compound);
@@ -99,41 +130,82 @@ void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, con
   d[14] = st.words ? static_cast<float>(st.caps_words) / st.words : 0.f;
   d[15] = std::clamp(static_cast<float>(st.emoji_valence) / 4, -2.f, 2.f);
   d[16] = log1pf_count(st.words) / 4;  // ~1 for a 50-word post: same scale as the rest
+}
 
+void extract_sentiment_hashes(const Tokenized& tk, SentimentFeatures* out, const std::uint64_t* word_fnv) {
   // Unigrams and bigrams over a simplified token stream: words by their folded form, hashtags apart from
   // words (#fail is not quite "fail"), every @mention / URL as one symbol (names carry no sentiment but their
   // presence marks conversational tweets), '!' and '?' kept (they modulate tone), other punctuation only
   // breaks bigrams.
-  auto& hs = out->hashes;
-  hs.clear();
-  std::uint64_t prev = 0;
-  bool have_prev = false;
-  for (const Token& t : tk.tokens) {
-    std::uint64_t h;
-    switch (t.kind) {
-      case TokenKind::word: h = fnv64(t.norm, fnv64("w")); break;
-      case TokenKind::number: h = fnv64("n"); break;  // the value of a number says nothing about tone
-      case TokenKind::hashtag: h = fnv64(t.norm, fnv64("#")); break;
-      case TokenKind::mention: h = fnv64("@"); break;
-      case TokenKind::url:
-      case TokenKind::email: h = fnv64("u"); break;
-      case TokenKind::emoji:
-      case TokenKind::emoticon: h = fnv64(t.norm, fnv64("e")); break;
-      case TokenKind::punct:
-        if (!t.norm.empty() && (t.norm[0] == '!' || t.norm[0] == '?')) {
-          h = fnv64(t.norm.substr(0, 1), fnv64("p"));
-          break;
-        }
-        have_prev = false;
-        continue;
-      default: continue;
+  //
+  // Two passes over the same values, in the same order, as one loop would give them. The first finds each
+  // token's unigram hash with as few branches on the token kind as possible (they mispredict); the second
+  // mixes unigrams and bigrams, a straight loop whose iterations do not depend on each other, so their
+  // multiply chains overlap.
+  const auto& toks = tk.tokens;
+  const std::size_t count = toks.size();
+  thread_local std::vector<std::uint64_t> own_word_fnv;
+  if (!word_fnv) {
+    // Hash the words here (the caller has not): masked to an empty prefix for the other kinds, no branch.
+    own_word_fnv.resize(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t is_word = toks[i].kind == TokenKind::word;
+      own_word_fnv[i] = fnv1a_prefix(toks[i].norm, toks[i].norm.size() & (0 - is_word), kSeedWord);
     }
-    hs.push_back(to32(h));
-    if (have_prev) hs.push_back(to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62));  // 'b'igram salt
-    prev = h;
-    have_prev = true;
+    word_fnv = own_word_fnv.data();
   }
+  struct Unigram {
+    std::uint64_t h;
+    bool after_prev;  // continues the previous unigram (a bigram joins them)
+  };
+  thread_local std::vector<Unigram> uni;
+  uni.resize(count);
+  std::size_t m = 0;
+  bool have_prev = false;
+  // A token that is dropped (punctuation other than '!' and '?', which only breaks bigrams) is written and
+  // then overwritten by the next one.
+  for (std::size_t i = 0; i < count; ++i) {
+    const Token& t = toks[i];
+    const auto kind = static_cast<unsigned>(t.kind);
+    const char c = t.norm.c_str()[0];  // NUL when norm is empty
+    std::uint64_t h;
+    if ((kHashedNormKinds >> kind) & 1) {
+      h = fnv1a_prefix(t.norm, t.norm.size(), kKindSeed[kind]);  // hashtags, emoji, emoticons: fewer
+    } else {
+      // Selects, not branches: words take their given hash, punctuation its first character, the other
+      // kinds (numbers, mentions, URLs, e-mails) their seed alone.
+      const std::uint64_t punct = (kSeedPunct ^ static_cast<unsigned char>(c)) * kFnv1aPrime;
+      h = kKindSeed[kind];
+      h = t.kind == TokenKind::punct ? punct : h;
+      h = t.kind == TokenKind::word ? word_fnv[i] : h;
+    }
+    const bool keep = (t.kind != TokenKind::punct) | (c == '!') | (c == '?');
+    uni[m] = {h, have_prev};
+    m += keep;
+    have_prev = keep;
+  }
+  // Written through a pointer into room for the most there can be (one unigram and one bigram per kept
+  // token), then cut to size; a bigram is always computed and kept by advancing past it, not by a branch.
+  auto& hs = out->hashes;
+  hs.resize(2 * m);
+  std::uint32_t* const w = hs.data();
+  std::size_t n = 0;
+  std::uint64_t prev = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::uint64_t h = uni[k].h;
+    w[n++] = to32(h);
+    w[n] = to32(prev * 0x9E3779B97F4A7C15ULL + h + 0x62);  // 'b'igram salt
+    n += uni[k].after_prev;
+    prev = h;
+  }
+  hs.resize(n);
   out->hashed_value = hs.empty() ? 0.f : 1.f / std::sqrt(static_cast<float>(hs.size()));
+}
+
+void extract_sentiment_features(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
+                                SentimentFeatures* out) {
+  extract_sentiment_dense(rules, st, out);
+  extract_sentiment_hashes(tk, out);
 }
 
 LearnedSentiment::LearnedSentiment(int hash_bits)
@@ -141,26 +213,66 @@ LearnedSentiment::LearnedSentiment(int hash_bits)
       hashed_w(hash_bits ? (std::size_t{1} << hash_bits) * kSentimentOutputs : 0, 0.f),
       hash_bits_(hash_bits) {}
 
-std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
-  std::array<float, kSentimentOutputs> z{};
-  for (int j = 0; j < kSentimentDense; ++j)
-    for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.dense[j] * dense_w[j * kSentimentOutputs + k];
-  auto add_hashed = [&](auto row_of) {
-    for (std::uint32_t h : f.hashes) {
-      const float* w = row_of(bucket(h));
-      for (int k = 0; k < kSentimentOutputs; ++k) z[k] += f.hashed_value * w[k];
-    }
-  };
-  if (!hashed_.empty())
-    add_hashed([&](std::uint32_t b) { return hashed_.row(b); });
-  else if (hash_bits_)  // a model being trained: hashed_w changes between calls
-    add_hashed([&](std::uint32_t b) { return &hashed_w[static_cast<std::size_t>(b) * kSentimentOutputs]; });
+namespace {
+
+// The four outputs' running sums as one SSE register where there is one: element k is output k, and
+// _mm_add_ps / _mm_mul_ps work element by element, so each output's sum takes exactly the operations, in
+// exactly the order, of the scalar loop `z[k] += x * w[k]` (which other targets run; the build does not
+// contract a * b + c into an FMA).
+static_assert(kSentimentOutputs == 4);
+#if defined(__SSE2__)
+using Sums = __m128;
+inline Sums sums_zero() { return _mm_setzero_ps(); }
+inline Sums sums_add(Sums z, float x, const float* w) { return _mm_add_ps(z, _mm_mul_ps(_mm_set1_ps(x), _mm_loadu_ps(w))); }
+inline std::array<float, 4> sums_get(Sums z) {
+  std::array<float, 4> out;
+  _mm_storeu_ps(out.data(), z);
+  return out;
+}
+#else
+using Sums = std::array<float, 4>;
+inline Sums sums_zero() { return {}; }
+inline Sums sums_add(Sums z, float x, const float* w) {
+  for (int k = 0; k < 4; ++k) z[k] += x * w[k];
+  return z;
+}
+inline std::array<float, 4> sums_get(Sums z) { return z; }
+#endif
+
+// outputs()'s sums: the dense features, then the hashed ones (row_of(hash) is a hashed feature's row).
+// Kept out of line so that the sums are returned in a register: inlined into outputs(), GCC kept them in
+// the memory of outputs()'s return value throughout, which put a store and a reload on the chain of
+// additions of every feature.
+template <class RowOf>
+[[gnu::noinline]] Sums sum_features(const SentimentFeatures& f, const float* dense_w, RowOf row_of) {
+  Sums z = sums_zero();
+  for (int j = 0; j < kSentimentDense; ++j) z = sums_add(z, f.dense[j], dense_w + j * kSentimentOutputs);
+  const float v = f.hashed_value;
+  for (std::uint32_t h : f.hashes) z = sums_add(z, v, row_of(h));
   return z;
 }
 
-Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st) const {
+}  // namespace
+
+std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
+  if (!hashed_.empty()) {
+    const int shift = 32 - hash_bits_;  // parse() fills hashed_ only when hash_bits_ > 0: bucket(h) is h >> shift
+    return sums_get(sum_features(f, dense_w.data(), [&](std::uint32_t h) { return hashed_.row(h >> shift); }));
+  }
+  if (hash_bits_)  // a model being trained: hashed_w changes between calls
+    return sums_get(sum_features(f, dense_w.data(), [&](std::uint32_t h) {
+      return &hashed_w[std::size_t{bucket(h)} * kSentimentOutputs];
+    }));
+  SentimentFeatures dense_only;  // no hashed table: the dense features alone
+  dense_only.dense = f.dense;
+  return sums_get(sum_features(dense_only, dense_w.data(), [&](std::uint32_t) { return dense_w.data(); }));
+}
+
+Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules, const SentimentRuleStats& st,
+                                    const std::uint64_t* word_fnv) const {
   thread_local SentimentFeatures f;  // reused: no allocation per call once the hash vector has grown
-  extract_sentiment_features(tk, rules, st, &f);
+  extract_sentiment_dense(rules, st, &f);
+  extract_sentiment_hashes(tk, &f, word_fnv);
   auto z = outputs(f);
   Sentiment r = rules;
   r.compound = std::clamp(static_cast<double>(z[3]), -1.0, 1.0);
@@ -170,6 +282,7 @@ Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules,
   r.label = static_cast<SentimentClass>(best);  // enum order: negative, neutral, positive
   return r;
 }
+
 
 std::string LearnedSentiment::serialize(std::string_view provenance) const {
   std::string out(kMagic, sizeof kMagic);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "parley/text/analysis.h"
+#include "parley/text/fnv1a.h"
 #include "parley/text/sentiment.h"
 #include "parley/text/sparse_weights.h"
 #include "parley/text/tokenizer.h"
@@ -37,6 +38,16 @@ struct SentimentFeatures {
 // Fills `out` from the tokens, the rules' result and their counts. Allocates only when `out->hashes` grows.
 void extract_sentiment_features(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats,
                                 SentimentFeatures* out);
+// A word token's unigram feature is FNV-1a of its norm from this seed (the hash of "w"), then mixed.
+inline constexpr std::uint64_t kSentimentWordSeed = fnv1a_bytes("w");
+
+// Its two halves: the hashed features depend on the tokens alone, the dense ones on the rules' result.
+// `word_fnv`, when given, holds for every token i of a word fnv1a(norm, kSentimentWordSeed) already computed
+// (the lexicon look-ups of the rules use the same hash), so words are not hashed twice; other entries are
+// not read.
+void extract_sentiment_hashes(const Tokenized& tokens, SentimentFeatures* out,
+                              const std::uint64_t* word_fnv = nullptr);  // hashes, hashed_value
+void extract_sentiment_dense(const Sentiment& rules, const SentimentRuleStats& stats, SentimentFeatures* out);
 
 class LearnedSentiment {
  public:
@@ -52,7 +63,9 @@ class LearnedSentiment {
   // Raw outputs (3 logits, compound before clamping) for already extracted features.
   std::array<float, kSentimentOutputs> outputs(const SentimentFeatures& f) const;
   // compound from the regressor (clamped to [-1, 1]), label from the classifier, pos/neu/neg from the rules.
-  Sentiment predict(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats) const;
+  // `word_fnv`: as for extract_sentiment_hashes.
+  Sentiment predict(const Tokenized& tokens, const Sentiment& rules, const SentimentRuleStats& stats,
+                    const std::uint64_t* word_fnv = nullptr) const;
 
   int hash_bits() const { return hash_bits_; }
   std::uint32_t bucket(std::uint32_t hash) const { return hash_bits_ ? hash >> (32 - hash_bits_) : 0; }
