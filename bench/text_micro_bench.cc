@@ -168,6 +168,25 @@ void BM_Language(benchmark::State& s) {
     benchmark::DoNotOptimize(text::detect_language(f.tok[i].text, f.posts[i].language));
   });
 }
+// One typical post per language, repeated (in cache): the front door against CLD2 alone on the same text.
+// Arg: 0 English, 1 Spanish, 2 Japanese, 3 Russian (the front door hands it to CLD2), 4 "lol" + emoji.
+constexpr const char* kLanguagePosts[] = {
+    "@NorthwindHelp my Northwind Fiber router keeps dropping since monday, why is nobody answering?",
+    "Mi internet no funciona desde ayer y nadie del servicio al cliente me responde #fail",
+    "昨日からインターネットが繋がらないので、サポートに電話しましたが誰も出ません",
+    "У меня со вчерашнего дня не работает интернет, поддержка не отвечает",
+    "lol 😂😂",
+};
+void BM_LanguageOnePost(benchmark::State& s) {
+  const char* text = kLanguagePosts[s.range(0)];
+  for (auto _ : s) benchmark::DoNotOptimize(text::detect_language(text, ""));
+  s.SetLabel(text::detect_language(text, ""));
+}
+void BM_LanguageOnePostCld2(benchmark::State& s) {
+  const char* text = kLanguagePosts[s.range(0)];
+  for (auto _ : s) benchmark::DoNotOptimize(text::detect_language_cld2(text, ""));
+  s.SetLabel(text::detect_language_cld2(text, ""));
+}
 void BM_Sentiment(benchmark::State& s) {
   const auto& m = text::SentimentModel::instance();
   over_posts(s, [&](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(m.analyze(f.tok[i])); });
@@ -294,6 +313,8 @@ void BM_AnalyzeFull(benchmark::State& s) {
 BENCHMARK(BM_JsonlRead)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Language)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LanguageOnePost)->DenseRange(0, 4);
+BENCHMARK(BM_LanguageOnePostCld2)->DenseRange(0, 4);
 BENCHMARK(BM_Sentiment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SentimentRules)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TokenizeAndRules)->Unit(benchmark::kMillisecond);

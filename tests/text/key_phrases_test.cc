@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
-#include <chrono>
 #include <cstdio>
 
 namespace parley::text {
@@ -94,17 +93,6 @@ TEST(KeyPhrases, LimitsAndEdgeCases) {
   // A run longer than four words is cut to its first four.
   EXPECT_EQ(key_phrases(toks("northwind fiber router firmware update bug report"), "en")[0],
             "northwind fiber router firmware");
-}
-
-TEST(KeyPhrases, DISABLED_Speed) {
-  Tokenized t = toks("@NorthwindHelp my Northwind Fiber router keeps dropping since monday , why is nobody "
-                     "answering ? https://t.co/abc #fail");
-  const int N = 1000000;
-  std::size_t n = 0;
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < N; ++i) n += key_phrases(t, "en").size();
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  std::printf("key phrases: %.0f ns per post (%zu phrases)\n", s / N * 1e9, n / N);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -112,30 +111,6 @@ TEST(Language, FrontDoorAgreesWithCld2OnEnglishTweets) {
               texts.size(), 100 * agree / n, 100 * disagree / n, 100 * cld2_und / n);
   EXPECT_LT(disagree / n, 0.01);
   EXPECT_GT(agree / n, 0.9);
-}
-
-// Run with --gtest_also_run_disabled_tests.
-TEST(Language, DISABLED_Speed) {
-  auto time = [](const char* what, auto&& fn, const char* text) {
-    const int N = std::string_view(what).find("cld2") != std::string_view::npos ? 20000 : 1000000;
-    std::size_t sum = 0;
-    auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < N; ++i) sum += fn(text, "").size();
-    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("language %-12s %6.0f ns  %s\n", what, s / N * 1e9, text);
-    return sum;
-  };
-  const char* posts[] = {
-      "@NorthwindHelp my Northwind Fiber router keeps dropping since monday, why is nobody answering?",
-      "Mi internet no funciona desde ayer y nadie del servicio al cliente me responde #fail",
-      "昨日からインターネットが繋がらないので、サポートに電話しましたが誰も出ません",
-      "У меня со вчерашнего дня не работает интернет, поддержка не отвечает",
-      "lol 😂😂",
-  };
-  for (auto p : posts) {
-    time("front door", detect_language, p);
-    time("cld2", detect_language_cld2, p);
-  }
 }
 
 }  // namespace
