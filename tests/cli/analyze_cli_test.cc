@@ -59,6 +59,47 @@ TEST(AnalyzeCli, ReadsPostFormatsAndSelectsFields) {
   EXPECT_EQ(run_parley("analyze --fields colour '" + dir.file("p.jsonl") + "'").exit_code, 2);
 }
 
+// --fields computes only what the chosen fields need (a part's dependencies included): each field alone must
+// come out exactly as in the full run, including those that depend on others (urgency on sentiment, intent,
+// risk terms and shouting; key phrases on the language; dup_of on the SimHash).
+TEST(AnalyzeCli, EachFieldAloneIsWhatTheFullRunSays) {
+  TempDir dir;
+  write_file(dir.file("in.txt"),
+             "I love my new N5 Phone from @NorthwindMobile!!! 😍\n"
+             "Switched to Contoso Telecom. Worst service ever, so disappointed.\n"
+             "Switched to Contoso Telecom. Worst service ever, so disappointed!\n"
+             "@NorthwindHelp my router is NOT WORKING since monday, I will call my lawyer and want a REFUND\n"
+             "Would be nice if you could add a dark mode to the app #feature\n"
+             "¿Dónde está mi pedido? Llevo una semana esperando\n"
+             "WIN a FREE phone!!! click here https://t.co/x #giveaway #win\n"
+             "😂😂😂\n");
+  const std::string base = "analyze --lines --config '" + std::string(PARLEY_DATA_DIR) + "/demo/org.toml' '" +
+                           dir.file("in.txt") + "'";
+  auto full = run_parley(base);
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  auto all = json_lines(full.out);
+  ASSERT_EQ(all.size(), 8u);
+  for (std::string field : {"lang", "sentiment", "intent", "spam", "urgency", "entities", "key_phrases", "simhash",
+                            "dup_of"}) {
+    auto r = run_parley(base + " --fields " + field);
+    ASSERT_EQ(r.exit_code, 0) << field << ": " << r.err;
+    auto rows = json_lines(r.out);
+    ASSERT_EQ(rows.size(), all.size()) << field;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      nlohmann::json want = {{"source", all[i]["source"]}, {"id", all[i]["id"]}, {field, all[i][field]}};
+      EXPECT_EQ(rows[i], want) << field << ", line " << i + 1;
+    }
+  }
+  // Two fields whose parts share dependencies (urgency and key phrases both reach beyond themselves).
+  auto r = run_parley(base + " --fields urgency,key_phrases");
+  auto rows = json_lines(r.out);
+  ASSERT_EQ(rows.size(), all.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows[i]["urgency"], all[i]["urgency"]);
+    EXPECT_EQ(rows[i]["key_phrases"], all[i]["key_phrases"]);
+  }
+}
+
 TEST(AnalyzeCli, OutputLinesAreWhatNlohmannWouldPrint) {
   // The output is written by hand (speed); every line must be byte for byte nlohmann's dump() of the same
   // object: sorted keys, escapes (quotes, backslashes, control characters as \u00XX), UTF-8 kept as is,

@@ -59,12 +59,20 @@ class PostIds {
 class AnalyzeSink final : public ingest::RecordSink {
  public:
   AnalyzeSink(const text::Analyzer& a, std::vector<bool> want, std::string file)
-      : analyzer_(a), want_(std::move(want)), file_(std::move(file)) {}
+      : analyzer_(a), want_(std::move(want)), file_(std::move(file)) {
+    // Only the analysis the chosen fields need is computed (kAllFields order).
+    using A = text::Analyzer;
+    static constexpr unsigned kPartOf[] = {A::kLanguage, A::kSentiment, A::kIntent,     A::kIntent, A::kUrgency,
+                                           A::kEntities, A::kKeyPhrases, A::kSimHash, A::kSimHash};
+    static_assert(std::size(kPartOf) == 9);
+    for (std::size_t i = 0; i < want_.size(); ++i)
+      if (want_[i]) parts_ |= kPartOf[i];
+  }
   // Lines still gathered when the run is cut short (an exception unwinding) go out as stdio's would have.
   ~AnalyzeSink() override { flush(); }
 
   void post(Post&& p, std::uint64_t /*line*/) override {
-    const text::Analysis a = analyzer_.analyze(p);
+    const text::Analysis a = analyzer_.analyze(p, parts_);
     auto on = [&](int i) { return want_[static_cast<std::size_t>(i)]; };
     // Near-duplicates within this run: the id of the earliest post of the group, or null for none. Added
     // before writing, though "dup_of" is the first key, so every field is written in one pass.
@@ -172,6 +180,7 @@ class AnalyzeSink final : public ingest::RecordSink {
  private:
   const text::Analyzer& analyzer_;
   std::vector<bool> want_;
+  unsigned parts_ = 0;  // text::Analyzer::Part bits the chosen fields need
   std::string file_;
   text::NearDuplicateIndex dups_;
   PostIds ids_;

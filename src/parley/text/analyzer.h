@@ -23,8 +23,22 @@ class Analyzer {
   static Result<std::unique_ptr<Analyzer>> create(std::vector<GazetteerEntry> entities);
   ~Analyzer();
 
-  // Everything but near-duplicate grouping, which needs the other posts (NearDuplicateIndex).
-  Analysis analyze(const Post& p) const;
+  // The parts of an Analysis a caller can ask for. A part computes what it depends on (intent needs the
+  // sentiment; urgency needs sentiment, intent, risk terms and shouting; key phrases need the language),
+  // but not what nobody asked for: `parley analyze --fields sentiment` pays for tokens and sentiment only.
+  enum Part : unsigned {
+    kLanguage = 1u << 0,
+    kSentiment = 1u << 1,
+    kIntent = 1u << 2,      // label, confidence and the spam flag
+    kUrgency = 1u << 3,
+    kEntities = 1u << 4,
+    kKeyPhrases = 1u << 5,
+    kSimHash = 1u << 6,
+    kAllParts = (1u << 7) - 1,
+  };
+  // Everything but near-duplicate grouping, which needs the other posts (NearDuplicateIndex). Fields of
+  // parts not asked for (nor needed by one that was) keep their defaults ("und", 0, empty).
+  Analysis analyze(const Post& p, unsigned parts = kAllParts) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
 
