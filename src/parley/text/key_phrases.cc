@@ -40,6 +40,20 @@ constexpr std::array<std::pair<unsigned, const char*>, 5> kLists = {{
          "tout tous aujourd'hui merci bonjour salut c'est j'ai"},
 }};
 
+// Byte masks by word length: keep the first n bytes of the first and of the second 8-byte key.
+struct KeyMasks {
+  std::uint64_t a[17], b[17];
+};
+constexpr KeyMasks make_key_masks() {
+  KeyMasks m{};
+  for (int n = 0; n <= 16; ++n) {
+    m.a[n] = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    m.b[n] = n <= 8 ? 0 : n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+  }
+  return m;
+}
+constexpr KeyMasks kKeyMasks = make_key_masks();
+
 // A word as two little-endian 8-byte keys (zero-padded) plus its length: words of up to 16 bytes, which is
 // every stopword and nearly every word of a post, are hashed and compared with a few integer operations,
 // without a call to memcmp or to an out-of-line hash.
@@ -52,17 +66,42 @@ struct WordKey {
     const std::size_t n = w.size();
     a = load_upto8(w.data(), n);
     if (n > 8) b = load_upto8(w.data() + 8, n - 8);
-    std::uint64_t h = (a ^ (static_cast<std::uint64_t>(n) << 56)) * 0x9e3779b97f4a7c15ull;
-    h ^= b * 0xc2b2ae3d27d4eb4full;
-    if (n > 16)  // rare: the rest of a long word, eight bytes at a time
-      for (std::size_t i = 16; i < n; i += 8) h = (h ^ load_upto8(w.data() + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    hash = static_cast<std::uint32_t>(h >> 32);
+    finish(w.data(), n);
+  }
+  // The same key from a std::string. libstdc++'s strings always own at least 16 bytes (capacity() >= 15,
+  // plus the terminator: the in-object buffer, or a heap buffer of capacity() + 1), so a word of up to 16
+  // bytes is read as two fixed 8-byte loads inside its own buffer and the bytes past its end masked off:
+  // no branches on the length, which varies from word to word and was mispredicted.
+  [[gnu::always_inline]] explicit WordKey(const std::string& s) {
+#if defined(__GLIBCXX__)
+    const std::size_t n = s.size();
+    if (n <= 16) {  // capacity() >= 15 always holds here (no test needed)
+      std::memcpy(&a, s.data(), 8);
+      std::memcpy(&b, s.data() + 8, 8);
+      a &= kKeyMasks.a[n];
+      b &= kKeyMasks.b[n];
+      finish(s.data(), n);
+      return;
+    }
+#endif
+    *this = WordKey(std::string_view(s));
   }
   // Same word, given equal lengths: the keys settle words of up to 16 bytes.
   bool same(const WordKey& o, std::string_view w, std::string_view ow) const {
     return hash == o.hash && a == o.a && b == o.b && (w.size() <= 16 || w == ow);
+  }
+
+ private:
+  // One 64x64 -> 128-bit multiply of the two keys (each offset by a constant, so a zero second key still
+  // mixes), folded: every byte of both keys reaches the low 32 bits, which index the stopword filter and
+  // the tables. Only lookups use the hash, never the output.
+  [[gnu::always_inline]] void finish(const char* p, std::size_t n) {
+    std::uint64_t x = a ^ (static_cast<std::uint64_t>(n) << 56) ^ 0x9e3779b97f4a7c15ull;
+    std::uint64_t y = b ^ 0xc2b2ae3d27d4eb4full;
+    if (n > 16) [[unlikely]]  // the rest of a long word, eight bytes at a time
+      for (std::size_t i = 16; i < n; i += 8) y = (y ^ load_upto8(p + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
+    const unsigned __int128 m = static_cast<unsigned __int128>(x) * y;
+    hash = static_cast<std::uint32_t>(static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64));
   }
 };
 
@@ -232,7 +271,7 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   for (const auto& tok : t.tokens) {
     const std::uint32_t n = static_cast<std::uint32_t>(tok.norm.size());
     if (tok.kind == TokenKind::word && n > 1) {
-      const WordKey k(tok.norm);
+      const WordKey k(tok.norm);  // from the std::string: fixed loads
       if (!(stops.bits(tok.norm, k) & mask)) {
         if (run_len < kMaxPhraseWords) run.id[run_len] = id_of(tok.norm.data(), n, k);
         ++run_len;
