@@ -186,6 +186,43 @@ const std::array<std::uint64_t, kStartLens> kStart0 = [] {
   return hash64_from(n < kStartLens ? kStart0[n] : hash64_start(0, n), p, n);
 }
 
+// For the words of up to 16 bytes read as two whole 8-byte words: by length, the mask keeping a word's
+// bytes of each, and the tail constant that hash64 mixes in with a partial last word (none when the last
+// word is whole).
+struct ShortWord {
+  std::uint64_t mask_a[17], mask_b[17], tail_a[17], tail_b[17];
+};
+constexpr ShortWord make_short_word() {
+  ShortWord t{};
+  for (int n = 0; n <= 16; ++n) {
+    t.mask_a[n] = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    t.mask_b[n] = n <= 8 ? 0 : n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+    t.tail_a[n] = n < 8 ? 0xff51afd7ed558ccdull : 0;
+    t.tail_b[n] = n < 16 ? 0xff51afd7ed558ccdull : 0;
+  }
+  return t;
+}
+constexpr ShortWord kShortWord = make_short_word();
+
+// hash64(s) for a token's norm. libstdc++'s strings always own at least 16 bytes (capacity() >= 15, plus
+// the terminator), so a norm of 1 to 16 bytes is read as two fixed 8-byte loads inside its own buffer and
+// the bytes past its end masked off: the same words hash64 would form (zero-padded), without its branches
+// on the length, which varies from word to word.
+[[gnu::always_inline]] inline std::uint64_t hash64_norm(const std::string& s) {
+  const std::size_t n = s.size();
+#if defined(__GLIBCXX__)
+  if (n - 1 < 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + 8, 8);
+    std::uint64_t h = mix64(kStart0[n] ^ (a & kShortWord.mask_a[n]) ^ kShortWord.tail_a[n]);
+    if (n > 8) h = mix64(h ^ (b & kShortWord.mask_b[n]) ^ kShortWord.tail_b[n]);
+    return h;
+  }
+#endif
+  return hash64_seed0(s.data(), n);
+}
+
 }  // namespace
 
 std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
@@ -208,7 +245,7 @@ std::uint64_t simhash(const Tokenized& t) {
     std::size_t n = 0;
     for (const auto& tok : t.tokens)
       if (counts(tok)) {
-        v.add(mix64(hash64_seed0(tok.norm.data(), tok.norm.size())));
+        v.add(mix64(hash64_norm(tok.norm)));
         ++n;
       }
     return n ? v.result() : 0;
