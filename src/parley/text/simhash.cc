@@ -23,6 +23,7 @@ inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 
 // bytes (each byte of the hash copied eight times by unpacks, then tested against its own bit) and every
 // set bit adds one, ~20 vector instructions per feature where byte-lane SWAR took eight table loads and
 // eight read-modify-write adds. Byte counters are flushed to wide ones before one can wrap (at 255).
+// The four counters are separate members, never indexed, so they stay in registers.
 class Votes {
  public:
   [[gnu::always_inline]] void add(std::uint64_t h) {
@@ -30,52 +31,62 @@ class Votes {
     const __m128i b2 = _mm_unpacklo_epi8(x, x);     // bytes 0..7, each twice
     const __m128i lo = _mm_unpacklo_epi16(b2, b2);  // bytes 0..3, each four times
     const __m128i hi = _mm_unpackhi_epi16(b2, b2);  // bytes 4..7
-    const __m128i sel = bit_of_byte();
-    // Lane v, byte i holds byte (16v + i) / 8 of the hash; AND with its bit and compare gives 0xFF (-1)
+    const __m128i sel = _mm_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+    // Counter v, byte i holds byte (16v + i) / 8 of the hash; AND with its bit and compare gives 0xFF (-1)
     // exactly when bit 16v + i is set, so subtracting it counts the vote.
-    c_[0] = _mm_sub_epi8(c_[0], _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(lo, lo), sel), sel));
-    c_[1] = _mm_sub_epi8(c_[1], _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(lo, lo), sel), sel));
-    c_[2] = _mm_sub_epi8(c_[2], _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(hi, hi), sel), sel));
-    c_[3] = _mm_sub_epi8(c_[3], _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(hi, hi), sel), sel));
+    c0_ = _mm_sub_epi8(c0_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(lo, lo), sel), sel));
+    c1_ = _mm_sub_epi8(c1_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(lo, lo), sel), sel));
+    c2_ = _mm_sub_epi8(c2_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(hi, hi), sel), sel));
+    c3_ = _mm_sub_epi8(c3_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(hi, hi), sel), sel));
     if (++pending_ == 255) [[unlikely]] flush();
     ++n_;
   }
   std::uint64_t result() {
     if (n_ < 255) {
       // Never flushed: bit b is set when 2 * count > n, i.e. count >= t = n / 2 + 1, i.e. when the
-      // unsigned byte max of count and t is count; movemask gathers 16 of those per register, in bit order.
+      // unsigned byte max of count and t is count; movemask gathers 16 of those per counter, in bit order.
       const __m128i t = _mm_set1_epi8(static_cast<char>(n_ / 2 + 1));
-      std::uint64_t r = 0;
-      for (int v = 0; v < 4; ++v) {
-        const __m128i ge = _mm_cmpeq_epi8(_mm_max_epu8(c_[v], t), c_[v]);
-        r |= static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(ge))) << (16 * v);
-      }
-      return r;
+      auto ge = [&](__m128i c) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(c, t), c))));
+      };
+      return ge(c0_) | ge(c1_) << 16 | ge(c2_) << 32 | ge(c3_) << 48;
     }
     flush();
+    const std::uint32_t* const counts = wide();
     std::uint64_t r = 0;
     for (int i = 0; i < 64; ++i)
-      if (2 * static_cast<std::uint64_t>(counts_[i]) > n_) r |= 1ull << i;
+      if (2 * static_cast<std::uint64_t>(counts[i]) > n_) r |= 1ull << i;
     return r;
   }
 
  private:
-  static __m128i bit_of_byte() { return _mm_set1_epi64x(static_cast<long long>(0x8040201008040201ull)); }
+  // Out of line, as it runs once per 255 features.
+  [[gnu::noinline]] static void spill(std::uint32_t* counts, __m128i c) {
+    alignas(16) std::uint8_t b[16];
+    _mm_store_si128(reinterpret_cast<__m128i*>(b), c);
+    for (int i = 0; i < 16; ++i) counts[i] += b[i];
+  }
   void flush() {
+    std::uint32_t* const counts = wide();
     if (!flushed_) {  // the wide counters are only needed past 254 features: zeroed on first use
-      counts_.fill(0);
+      std::fill(counts, counts + 64, 0u);
       flushed_ = true;
     }
-    for (int v = 0; v < 4; ++v) {
-      alignas(16) std::uint8_t b[16];
-      _mm_store_si128(reinterpret_cast<__m128i*>(b), c_[v]);
-      for (int i = 0; i < 16; ++i) counts_[16 * v + i] += b[i];
-      c_[v] = _mm_setzero_si128();
-    }
+    spill(counts, c0_);
+    spill(counts + 16, c1_);
+    spill(counts + 32, c2_);
+    spill(counts + 48, c3_);
+    c0_ = c1_ = c2_ = c3_ = _mm_setzero_si128();
     pending_ = 0;
   }
-  __m128i c_[4] = {_mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128(), _mm_setzero_si128()};
-  std::array<std::uint32_t, 64> counts_;
+  __m128i c0_ = _mm_setzero_si128(), c1_ = _mm_setzero_si128(), c2_ = _mm_setzero_si128(), c3_ = _mm_setzero_si128();
+  // The wide counters (texts of 255+ features only) are per-thread scratch, not a member: a member array
+  // passed to spill() would make the whole object addressable and keep the byte counters in memory (a
+  // load and a store each per feature) instead of in registers.
+  static std::uint32_t* wide() {
+    thread_local std::uint32_t counts[64];
+    return counts;
+  }
   std::uint32_t pending_ = 0, n_ = 0;
   bool flushed_ = false;
 };
@@ -236,7 +247,8 @@ std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle
 std::uint64_t simhash(const Tokenized& t) {
   auto counts = [](const Token& tok) {
     if (tok.kind != TokenKind::word && tok.kind != TokenKind::number && tok.kind != TokenKind::hashtag) return false;
-    return !(tok.kind == TokenKind::word && tok.norm == "rt");  // retweet marker, not content
+    // retweet marker, not content; compared by hand, as == "rt" is a memcmp call for every word
+    return !(tok.kind == TokenKind::word && tok.norm.size() == 2 && tok.norm[0] == 'r' && tok.norm[1] == 't');
   };
   if constexpr (kShingle == 1) {
     // One word per shingle: each shingle hash is mix64(rotl(0, 23) ^ word hash) = mix64(word hash), voted
