@@ -107,7 +107,10 @@ struct WordKey {
 
 // Stopword -> language bits, in a small open-addressing table: it is probed for every word token of every
 // post. A bitmap of 16K bits (2 KB, stays in L1) answers first: most words of a post are no stopword and
-// are turned away there, without touching the table, whose probes were mostly cache misses.
+// are turned away there, without touching the table, whose probes were mostly cache misses. A slot is 16
+// bytes, the word's key with its length and language bits in the top two bytes (stopwords are at most
+// kMaxStop bytes, so those bytes of the key are always zero): a probe reads one cache line, where a
+// separate length/bits array made it two.
 class StopTable {
  public:
   StopTable() {
@@ -117,11 +120,12 @@ class StopTable {
         auto sp = all.find(' ');
         auto w = all.substr(0, sp);
         if (!w.empty()) {
-          if (w.size() > 16) throw std::logic_error("stopword over 16 bytes: " + std::string(w));
+          if (w.size() > kMaxStop) throw std::logic_error("stopword over 14 bytes: " + std::string(w));
           const WordKey k(w);
-          const std::size_t s = probe(k, w.size());
-          keys_[s] = {k.a, k.b};
-          meta_[s] = static_cast<std::uint16_t>(w.size() | ((meta_[s] >> 8 | bit) << 8));
+          Slot& slot = slots_[probe(k, w.size())];
+          slot.a = k.a;
+          slot.b = k.b | (static_cast<std::uint64_t>(w.size()) << 48) | (slot.b & (0xFFull << 56)) |
+                   (static_cast<std::uint64_t>(bit) << 56);
           max_word_ = std::max(max_word_, w.size());
           filter_[(k.hash >> 6) & (kFilterWords - 1)] |= 1ull << (k.hash & 63);
         }
@@ -131,26 +135,28 @@ class StopTable {
   }
   // Language bits of `w`, 0 when it is no stopword; `k` is WordKey(w).
   unsigned bits(std::string_view w, const WordKey& k) const {
-    if (w.size() > max_word_) return 0;  // longer than any listed word (all are at most 16 bytes)
+    if (w.size() > max_word_) return 0;  // longer than any listed word (all are at most kMaxStop bytes)
     if (!((filter_[(k.hash >> 6) & (kFilterWords - 1)] >> (k.hash & 63)) & 1)) return 0;
-    return meta_[probe(k, w.size())] >> 8;
+    return static_cast<unsigned>(slots_[probe(k, w.size())].b >> 56);
   }
 
  private:
-  // ~550 words in 1024 slots; the probe reads the 2-byte `meta_` (length, language bits; 0 = empty) and
-  // compares the 16 key bytes only when the length agrees. Everything a lookup touches is ~20 KB.
+  // ~550 words in 1024 slots of 16 bytes; an empty slot is all zero (length 0). Everything a lookup
+  // touches is ~18 KB.
   static constexpr std::size_t kSlots = 1024;
   static constexpr std::size_t kFilterWords = 256;  // 16K bits
-  struct Key { std::uint64_t a = 0, b = 0; };
+  static constexpr std::size_t kMaxStop = 14;       // key bytes 14 and 15 hold the length and the bits
+  struct Slot { std::uint64_t a = 0, b = 0; };
+  // `len` <= kMaxStop, so k.b's top two bytes are zero and the length lands in the slot's length byte.
   std::size_t probe(const WordKey& k, std::size_t len) const {
+    const std::uint64_t want_b = k.b | (static_cast<std::uint64_t>(len) << 48);
     std::size_t s = (k.hash >> 14) & (kSlots - 1);
-    while (meta_[s] != 0 && !((meta_[s] & 0xFF) == len && keys_[s].a == k.a && keys_[s].b == k.b))
+    while (slots_[s].b != 0 && !(slots_[s].a == k.a && (slots_[s].b & ~(0xFFull << 56)) == want_b))
       s = (s + 1) & (kSlots - 1);
     return s;
   }
   std::uint64_t filter_[kFilterWords] = {};
-  std::uint16_t meta_[kSlots] = {};
-  Key keys_[kSlots];
+  Slot slots_[kSlots];
   std::size_t max_word_ = 0;
 };
 
