@@ -423,6 +423,14 @@ void BM_SentimentWarmTokens(benchmark::State& s) {
 BENCHMARK(BM_TokenizeAndSentiment)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SentimentWarmTokens)->Unit(benchmark::kMicrosecond);
 
+// --- SimHash on tokens still in cache (appended block) ---
+// In Analyzer::analyze simhash() runs right after the other analysers read the same tokens; BM_SimHash
+// reads tokens far out of cache. This runs over the first 256 posts only (over_hot_posts), whose tokens stay in L2.
+void BM_SimHashHot(benchmark::State& s) {
+  over_hot_posts(s, [](const Fixture& f, std::size_t i) { benchmark::DoNotOptimize(text::simhash(f.tok[i])); });
+}
+BENCHMARK(BM_SimHashHot)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 int main(int argc, char** argv) {

@@ -259,6 +259,39 @@ TEST(KeyPhrasesEquivalence, HashtagsAndWordsSharingNorms) {
   }
 }
 
+// key_phrases() reads a norm of up to 16 bytes as two fixed 8-byte loads from the string's own buffer and
+// masks off what lies past its end: norms in heap buffers with leftover bytes after them (a long string
+// cut short), in the in-object buffer after a longer short string, and of every length 0 to 20 must give
+// the same phrases as fresh copies.
+TEST(KeyPhrasesEquivalence, NormBuffersWithLeftoverBytes) {
+  const std::vector<std::string> pieces = {"router", "the", "a", "fiber", "down", "abcdefgh", "abcdefghi",
+                                           "abcdefghijklmnop", "abcdefghijklmnopq", "störung", "#ux", "ok",
+                                           "thanks", "xy", "internationalisation", ",", "x"};
+  std::mt19937 rng(31);
+  for (int k = 0; k < 5000; ++k) {
+    std::string text;
+    const std::size_t words = rng() % 30;
+    for (std::size_t w = 0; w < words; ++w) {
+      text += pieces[rng() % pieces.size()];
+      if (rng() % 3 == 0) text += std::string(rng() % 5, "qzj"[rng() % 3]);  // lengths 0..20 in all
+      text += " ";
+    }
+    const Tokenized fresh = tokenize(text);
+    Tokenized dirty = fresh;
+    for (auto& tok : dirty.tokens) {
+      std::string norm = tok.norm;
+      if (rng() % 2) {
+        tok.norm.assign(40, static_cast<char>(rng()));  // heap buffer full of other bytes
+      } else {
+        tok.norm.assign(15, static_cast<char>(rng()));  // in-object buffer full of other bytes
+      }
+      tok.norm.assign(norm);
+    }
+    for (const char* lang : {"en", "de", "und"})
+      ASSERT_EQ(key_phrases(dirty, lang, 1000), key_phrases(fresh, lang, 1000)) << text;
+  }
+}
+
 TEST(KeyPhrasesEquivalence, StopwordsAgree) {
   for (const auto& [bit, words] : kLists) {
     std::string_view all(words);

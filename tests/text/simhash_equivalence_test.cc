@@ -91,5 +91,29 @@ TEST(SimHashEquivalence, SimHashOfGeneratedPosts) {
   }
 }
 
+// simhash() reads a norm of up to 16 bytes as two fixed 8-byte loads from the string's own buffer and masks
+// off what lies past its end: every length 0 to 24, in heap buffers with leftover bytes after the norm (a
+// long string cut short) and in the in-object buffer after a longer short string, one word per post so
+// the simhash is the word's feature hash itself.
+TEST(SimHashEquivalence, NormBuffersWithLeftoverBytes) {
+  std::mt19937_64 rng(11);
+  for (std::size_t len = 0; len <= 24; ++len)
+    for (int k = 0; k < 300; ++k) {
+      std::string word(len, '\0');
+      for (auto& c : word) c = static_cast<char>(rng());
+      Tokenized t;
+      Token tok;
+      tok.norm.assign(k % 2 ? 40 : 15, static_cast<char>(rng() | 1));
+      tok.norm.assign(word);
+      t.tokens.push_back(tok);
+      t.tokens.back().norm.assign(k % 2 ? 40 : 15, static_cast<char>(rng() | 1));  // the copy's own buffer
+      t.tokens.back().norm.assign(word);
+      ASSERT_EQ(simhash(t), reference_simhash(t)) << len;
+      if (!word.empty() && word != "rt") {
+        ASSERT_EQ(simhash(t), mix64(reference_hash64(word))) << len;
+      }
+    }
+}
+
 }  // namespace
 }  // namespace parley::text

@@ -40,6 +40,20 @@ constexpr std::array<std::pair<unsigned, const char*>, 5> kLists = {{
          "tout tous aujourd'hui merci bonjour salut c'est j'ai"},
 }};
 
+// Byte masks by word length: keep the first n bytes of the first and of the second 8-byte key.
+struct KeyMasks {
+  std::uint64_t a[17], b[17];
+};
+constexpr KeyMasks make_key_masks() {
+  KeyMasks m{};
+  for (int n = 0; n <= 16; ++n) {
+    m.a[n] = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    m.b[n] = n <= 8 ? 0 : n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+  }
+  return m;
+}
+constexpr KeyMasks kKeyMasks = make_key_masks();
+
 // A word as two little-endian 8-byte keys (zero-padded) plus its length: words of up to 16 bytes, which is
 // every stopword and nearly every word of a post, are hashed and compared with a few integer operations,
 // without a call to memcmp or to an out-of-line hash.
@@ -52,23 +66,51 @@ struct WordKey {
     const std::size_t n = w.size();
     a = load_upto8(w.data(), n);
     if (n > 8) b = load_upto8(w.data() + 8, n - 8);
-    std::uint64_t h = (a ^ (static_cast<std::uint64_t>(n) << 56)) * 0x9e3779b97f4a7c15ull;
-    h ^= b * 0xc2b2ae3d27d4eb4full;
-    if (n > 16)  // rare: the rest of a long word, eight bytes at a time
-      for (std::size_t i = 16; i < n; i += 8) h = (h ^ load_upto8(w.data() + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
-    h ^= h >> 32;
-    h *= 0xd6e8feb86659fd93ull;
-    hash = static_cast<std::uint32_t>(h >> 32);
+    finish(w.data(), n);
+  }
+  // The same key from a std::string. libstdc++'s strings always own at least 16 bytes (capacity() >= 15,
+  // plus the terminator: the in-object buffer, or a heap buffer of capacity() + 1), so a word of up to 16
+  // bytes is read as two fixed 8-byte loads inside its own buffer and the bytes past its end masked off:
+  // no branches on the length, which varies from word to word and was mispredicted.
+  [[gnu::always_inline]] explicit WordKey(const std::string& s) {
+#if defined(__GLIBCXX__)
+    const std::size_t n = s.size();
+    if (n <= 16) {  // capacity() >= 15 always holds here (no test needed)
+      std::memcpy(&a, s.data(), 8);
+      std::memcpy(&b, s.data() + 8, 8);
+      a &= kKeyMasks.a[n];
+      b &= kKeyMasks.b[n];
+      finish(s.data(), n);
+      return;
+    }
+#endif
+    *this = WordKey(std::string_view(s));
   }
   // Same word, given equal lengths: the keys settle words of up to 16 bytes.
   bool same(const WordKey& o, std::string_view w, std::string_view ow) const {
     return hash == o.hash && a == o.a && b == o.b && (w.size() <= 16 || w == ow);
   }
+
+ private:
+  // One 64x64 -> 128-bit multiply of the two keys (each offset by a constant, so a zero second key still
+  // mixes), folded: every byte of both keys reaches the low 32 bits, which index the stopword filter and
+  // the tables. Only lookups use the hash, never the output.
+  [[gnu::always_inline]] void finish(const char* p, std::size_t n) {
+    std::uint64_t x = a ^ (static_cast<std::uint64_t>(n) << 56) ^ 0x9e3779b97f4a7c15ull;
+    std::uint64_t y = b ^ 0xc2b2ae3d27d4eb4full;
+    if (n > 16) [[unlikely]]  // the rest of a long word, eight bytes at a time
+      for (std::size_t i = 16; i < n; i += 8) y = (y ^ load_upto8(p + i, std::min<std::size_t>(8, n - i))) * 0x9e3779b97f4a7c15ull;
+    const unsigned __int128 m = static_cast<unsigned __int128>(x) * y;
+    hash = static_cast<std::uint32_t>(static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64));
+  }
 };
 
 // Stopword -> language bits, in a small open-addressing table: it is probed for every word token of every
 // post. A bitmap of 16K bits (2 KB, stays in L1) answers first: most words of a post are no stopword and
-// are turned away there, without touching the table, whose probes were mostly cache misses.
+// are turned away there, without touching the table, whose probes were mostly cache misses. A slot is 16
+// bytes, the word's key with its length and language bits in the top two bytes (stopwords are at most
+// kMaxStop bytes, so those bytes of the key are always zero): a probe reads one cache line, where a
+// separate length/bits array made it two.
 class StopTable {
  public:
   StopTable() {
@@ -78,11 +120,12 @@ class StopTable {
         auto sp = all.find(' ');
         auto w = all.substr(0, sp);
         if (!w.empty()) {
-          if (w.size() > 16) throw std::logic_error("stopword over 16 bytes: " + std::string(w));
+          if (w.size() > kMaxStop) throw std::logic_error("stopword over 14 bytes: " + std::string(w));
           const WordKey k(w);
-          const std::size_t s = probe(k, w.size());
-          keys_[s] = {k.a, k.b};
-          meta_[s] = static_cast<std::uint16_t>(w.size() | ((meta_[s] >> 8 | bit) << 8));
+          Slot& slot = slots_[probe(k, w.size())];
+          slot.a = k.a;
+          slot.b = k.b | (static_cast<std::uint64_t>(w.size()) << 48) | (slot.b & (0xFFull << 56)) |
+                   (static_cast<std::uint64_t>(bit) << 56);
           max_word_ = std::max(max_word_, w.size());
           filter_[(k.hash >> 6) & (kFilterWords - 1)] |= 1ull << (k.hash & 63);
         }
@@ -92,26 +135,28 @@ class StopTable {
   }
   // Language bits of `w`, 0 when it is no stopword; `k` is WordKey(w).
   unsigned bits(std::string_view w, const WordKey& k) const {
-    if (w.size() > max_word_) return 0;  // longer than any listed word (all are at most 16 bytes)
+    if (w.size() > max_word_) return 0;  // longer than any listed word (all are at most kMaxStop bytes)
     if (!((filter_[(k.hash >> 6) & (kFilterWords - 1)] >> (k.hash & 63)) & 1)) return 0;
-    return meta_[probe(k, w.size())] >> 8;
+    return static_cast<unsigned>(slots_[probe(k, w.size())].b >> 56);
   }
 
  private:
-  // ~550 words in 1024 slots; the probe reads the 2-byte `meta_` (length, language bits; 0 = empty) and
-  // compares the 16 key bytes only when the length agrees. Everything a lookup touches is ~20 KB.
+  // ~550 words in 1024 slots of 16 bytes; an empty slot is all zero (length 0). Everything a lookup
+  // touches is ~18 KB.
   static constexpr std::size_t kSlots = 1024;
   static constexpr std::size_t kFilterWords = 256;  // 16K bits
-  struct Key { std::uint64_t a = 0, b = 0; };
+  static constexpr std::size_t kMaxStop = 14;       // key bytes 14 and 15 hold the length and the bits
+  struct Slot { std::uint64_t a = 0, b = 0; };
+  // `len` <= kMaxStop, so k.b's top two bytes are zero and the length lands in the slot's length byte.
   std::size_t probe(const WordKey& k, std::size_t len) const {
+    const std::uint64_t want_b = k.b | (static_cast<std::uint64_t>(len) << 48);
     std::size_t s = (k.hash >> 14) & (kSlots - 1);
-    while (meta_[s] != 0 && !((meta_[s] & 0xFF) == len && keys_[s].a == k.a && keys_[s].b == k.b))
+    while (slots_[s].b != 0 && !(slots_[s].a == k.a && (slots_[s].b & ~(0xFFull << 56)) == want_b))
       s = (s + 1) & (kSlots - 1);
     return s;
   }
   std::uint64_t filter_[kFilterWords] = {};
-  std::uint16_t meta_[kSlots] = {};
-  Key keys_[kSlots];
+  Slot slots_[kSlots];
   std::size_t max_word_ = 0;
 };
 
@@ -232,7 +277,7 @@ std::vector<std::string> key_phrases(const Tokenized& t, std::string_view langua
   for (const auto& tok : t.tokens) {
     const std::uint32_t n = static_cast<std::uint32_t>(tok.norm.size());
     if (tok.kind == TokenKind::word && n > 1) {
-      const WordKey k(tok.norm);
+      const WordKey k(tok.norm);  // from the std::string: fixed loads
       if (!(stops.bits(tok.norm, k) & mask)) {
         if (run_len < kMaxPhraseWords) run.id[run_len] = id_of(tok.norm.data(), n, k);
         ++run_len;

@@ -18,6 +18,79 @@ namespace {
 
 inline std::uint64_t rotl(std::uint64_t x, int r) { return (x << r) | (x >> (64 - r)); }
 
+#if defined(__SSE2__)
+// Bit votes over all features in 64 byte counters, four SSE2 registers: a feature's bits are spread to
+// bytes (each byte of the hash copied eight times by unpacks, then tested against its own bit) and every
+// set bit adds one, ~20 vector instructions per feature where byte-lane SWAR took eight table loads and
+// eight read-modify-write adds. Byte counters are flushed to wide ones before one can wrap (at 255).
+// The four counters are separate members, never indexed, so they stay in registers.
+class Votes {
+ public:
+  [[gnu::always_inline]] void add(std::uint64_t h) {
+    const __m128i x = _mm_cvtsi64_si128(static_cast<long long>(h));
+    const __m128i b2 = _mm_unpacklo_epi8(x, x);     // bytes 0..7, each twice
+    const __m128i lo = _mm_unpacklo_epi16(b2, b2);  // bytes 0..3, each four times
+    const __m128i hi = _mm_unpackhi_epi16(b2, b2);  // bytes 4..7
+    const __m128i sel = _mm_set1_epi64x(static_cast<long long>(0x8040201008040201ull));
+    // Counter v, byte i holds byte (16v + i) / 8 of the hash; AND with its bit and compare gives 0xFF (-1)
+    // exactly when bit 16v + i is set, so subtracting it counts the vote.
+    c0_ = _mm_sub_epi8(c0_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(lo, lo), sel), sel));
+    c1_ = _mm_sub_epi8(c1_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(lo, lo), sel), sel));
+    c2_ = _mm_sub_epi8(c2_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpacklo_epi32(hi, hi), sel), sel));
+    c3_ = _mm_sub_epi8(c3_, _mm_cmpeq_epi8(_mm_and_si128(_mm_unpackhi_epi32(hi, hi), sel), sel));
+    if (++pending_ == 255) [[unlikely]] flush();
+    ++n_;
+  }
+  std::uint64_t result() {
+    if (n_ < 255) {
+      // Never flushed: bit b is set when 2 * count > n, i.e. count >= t = n / 2 + 1, i.e. when the
+      // unsigned byte max of count and t is count; movemask gathers 16 of those per counter, in bit order.
+      const __m128i t = _mm_set1_epi8(static_cast<char>(n_ / 2 + 1));
+      auto ge = [&](__m128i c) {
+        return static_cast<std::uint64_t>(static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(c, t), c))));
+      };
+      return ge(c0_) | ge(c1_) << 16 | ge(c2_) << 32 | ge(c3_) << 48;
+    }
+    flush();
+    const std::uint32_t* const counts = wide();
+    std::uint64_t r = 0;
+    for (int i = 0; i < 64; ++i)
+      if (2 * static_cast<std::uint64_t>(counts[i]) > n_) r |= 1ull << i;
+    return r;
+  }
+
+ private:
+  // Out of line, as it runs once per 255 features.
+  [[gnu::noinline]] static void spill(std::uint32_t* counts, __m128i c) {
+    alignas(16) std::uint8_t b[16];
+    _mm_store_si128(reinterpret_cast<__m128i*>(b), c);
+    for (int i = 0; i < 16; ++i) counts[i] += b[i];
+  }
+  void flush() {
+    std::uint32_t* const counts = wide();
+    if (!flushed_) {  // the wide counters are only needed past 254 features: zeroed on first use
+      std::fill(counts, counts + 64, 0u);
+      flushed_ = true;
+    }
+    spill(counts, c0_);
+    spill(counts + 16, c1_);
+    spill(counts + 32, c2_);
+    spill(counts + 48, c3_);
+    c0_ = c1_ = c2_ = c3_ = _mm_setzero_si128();
+    pending_ = 0;
+  }
+  __m128i c0_ = _mm_setzero_si128(), c1_ = _mm_setzero_si128(), c2_ = _mm_setzero_si128(), c3_ = _mm_setzero_si128();
+  // The wide counters (texts of 255+ features only) are per-thread scratch, not a member: a member array
+  // passed to spill() would make the whole object addressable and keep the byte counters in memory (a
+  // load and a store each per feature) instead of in registers.
+  static std::uint32_t* wide() {
+    thread_local std::uint32_t counts[64];
+    return counts;
+  }
+  std::uint32_t pending_ = 0, n_ = 0;
+  bool flushed_ = false;
+};
+#else
 // byte value -> eight byte-lanes holding its bits, so one add counts 8 bits of a feature hash at once.
 std::array<std::uint64_t, 256> make_spread() {
   std::array<std::uint64_t, 256> t{};
@@ -71,6 +144,7 @@ class Votes {
   std::array<std::uint32_t, 64> counts_{};
   std::uint32_t pending_ = 0, n_ = 0;
 };
+#endif
 
 template <class WordHashes>
 std::uint64_t simhash_of(std::size_t n, std::size_t shingle, WordHashes&& word) {
@@ -93,16 +167,77 @@ std::uint64_t simhash_of(std::size_t n, std::size_t shingle, WordHashes&& word) 
 
 }  // namespace
 
-std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
-  std::uint64_t h = mix64(seed ^ (s.size() * 0x9e3779b97f4a7c15ull));
+namespace {
+
+// hash64's body given its starting state (the mix of seed and length), inline so simhash() hashes each
+// word without a call.
+[[gnu::always_inline]] inline std::uint64_t hash64_from(std::uint64_t h, const char* p, std::size_t n) {
   std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
+  for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
+    std::memcpy(&w, p + i, 8);
     h = mix64(h ^ w);
   }
-  if (i < s.size()) h = mix64(h ^ load_upto8(s.data() + i, s.size() - i) ^ 0xff51afd7ed558ccdull);
+  if (i < n) h = mix64(h ^ load_upto8(p + i, n - i) ^ 0xff51afd7ed558ccdull);
   return h;
+}
+
+inline std::uint64_t hash64_start(std::uint64_t seed, std::size_t n) { return mix64(seed ^ (n * 0x9e3779b97f4a7c15ull)); }
+
+// hash64's starting state for seed 0 by length: the word hashes of simhash() skip one of their two mixes
+// (a word of up to 8 bytes is then one mix, plus the shingle's).
+constexpr std::size_t kStartLens = 32;
+const std::array<std::uint64_t, kStartLens> kStart0 = [] {
+  std::array<std::uint64_t, kStartLens> t{};
+  for (std::size_t n = 0; n < kStartLens; ++n) t[n] = hash64_start(0, n);
+  return t;
+}();
+
+[[gnu::always_inline]] inline std::uint64_t hash64_seed0(const char* p, std::size_t n) {
+  return hash64_from(n < kStartLens ? kStart0[n] : hash64_start(0, n), p, n);
+}
+
+// For the words of up to 16 bytes read as two whole 8-byte words: by length, the mask keeping a word's
+// bytes of each, and the tail constant that hash64 mixes in with a partial last word (none when the last
+// word is whole).
+struct ShortWord {
+  std::uint64_t mask_a[17], mask_b[17], tail_a[17], tail_b[17];
+};
+constexpr ShortWord make_short_word() {
+  ShortWord t{};
+  for (int n = 0; n <= 16; ++n) {
+    t.mask_a[n] = n >= 8 ? ~0ull : (1ull << (8 * n)) - 1;
+    t.mask_b[n] = n <= 8 ? 0 : n == 16 ? ~0ull : (1ull << (8 * (n - 8))) - 1;
+    t.tail_a[n] = n < 8 ? 0xff51afd7ed558ccdull : 0;
+    t.tail_b[n] = n < 16 ? 0xff51afd7ed558ccdull : 0;
+  }
+  return t;
+}
+constexpr ShortWord kShortWord = make_short_word();
+
+// hash64(s) for a token's norm. libstdc++'s strings always own at least 16 bytes (capacity() >= 15, plus
+// the terminator), so a norm of 1 to 16 bytes is read as two fixed 8-byte loads inside its own buffer and
+// the bytes past its end masked off: the same words hash64 would form (zero-padded), without its branches
+// on the length, which varies from word to word.
+[[gnu::always_inline]] inline std::uint64_t hash64_norm(const std::string& s) {
+  const std::size_t n = s.size();
+#if defined(__GLIBCXX__)
+  if (n - 1 < 16) {
+    std::uint64_t a, b;
+    std::memcpy(&a, s.data(), 8);
+    std::memcpy(&b, s.data() + 8, 8);
+    std::uint64_t h = mix64(kStart0[n] ^ (a & kShortWord.mask_a[n]) ^ kShortWord.tail_a[n]);
+    if (n > 8) h = mix64(h ^ (b & kShortWord.mask_b[n]) ^ kShortWord.tail_b[n]);
+    return h;
+  }
+#endif
+  return hash64_seed0(s.data(), n);
+}
+
+}  // namespace
+
+std::uint64_t hash64(std::string_view s, std::uint64_t seed) {
+  return hash64_from(hash64_start(seed, s.size()), s.data(), s.size());
 }
 
 std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle) {
@@ -112,7 +247,8 @@ std::uint64_t simhash_words(std::span<const std::string_view> words, int shingle
 std::uint64_t simhash(const Tokenized& t) {
   auto counts = [](const Token& tok) {
     if (tok.kind != TokenKind::word && tok.kind != TokenKind::number && tok.kind != TokenKind::hashtag) return false;
-    return !(tok.kind == TokenKind::word && tok.norm == "rt");  // retweet marker, not content
+    // retweet marker, not content; compared by hand, as == "rt" is a memcmp call for every word
+    return !(tok.kind == TokenKind::word && tok.norm.size() == 2 && tok.norm[0] == 'r' && tok.norm[1] == 't');
   };
   if constexpr (kShingle == 1) {
     // One word per shingle: each shingle hash is mix64(rotl(0, 23) ^ word hash) = mix64(word hash), voted
@@ -121,7 +257,7 @@ std::uint64_t simhash(const Tokenized& t) {
     std::size_t n = 0;
     for (const auto& tok : t.tokens)
       if (counts(tok)) {
-        v.add(mix64(hash64(tok.norm)));
+        v.add(mix64(hash64_norm(tok.norm)));
         ++n;
       }
     return n ? v.result() : 0;
