@@ -250,6 +250,38 @@ TEST(SentimentEquivalence, LearnedLayerIsBitIdentical) {
   }
 }
 
+// The learned layer in two halves around the rules (prepare(), load_rows(), finish(), as analyze() calls
+// them) against predict(), for the shipped model (rows from its compact table) and for a model being
+// trained (rows from hashed_w, no compact table).
+TEST(SentimentEquivalence, PreparedLearnedLayerEqualsPredict) {
+  const SentimentModel& model = SentimentModel::instance();
+  const LearnedSentiment* shipped = model.learned();
+  ASSERT_NE(shipped, nullptr);
+  LearnedSentiment training(18);
+  training.dense_w = shipped->dense_w;
+  for (std::size_t i = 0; i < training.hashed_w.size(); ++i) training.hashed_w[i] = static_cast<float>(i % 7) * 0.25f - 0.5f;
+  std::size_t n = 0;
+  for (const auto& text : texts()) {
+    const Tokenized tk = tokenize(text);
+    SentimentRuleStats st;
+    const Sentiment rules = model.analyze_rules(tk, &st);
+    std::vector<std::uint64_t> word_fnv(tk.tokens.size(), 12345);
+    for (std::size_t i = 0; i < tk.tokens.size(); ++i)
+      if (tk.tokens[i].kind == TokenKind::word) word_fnv[i] = Lexicon::key_fnv(tk.tokens[i].norm);
+    for (const LearnedSentiment* l : {shipped, static_cast<const LearnedSentiment*>(&training)}) {
+      const Sentiment want = l->predict(tk, rules, st, word_fnv.data());
+      l->prepare(tk, word_fnv.data());
+      l->load_rows();
+      const Sentiment got = l->finish(rules, st);
+      ASSERT_TRUE(same_bits(want.compound, got.compound) && same_bits(want.pos, got.pos) &&
+                  same_bits(want.neu, got.neu) && same_bits(want.neg, got.neg) && want.label == got.label)
+          << text;
+    }
+    ++n;
+  }
+  EXPECT_GT(n, 20000u);
+}
+
 TEST(Fnv1a, MatchesTheByteLoopForEveryPrefix) {
   std::mt19937_64 rng(7);
   for (std::size_t len = 0; len <= 40; ++len)

@@ -81,7 +81,7 @@ struct Scratch {
   std::vector<const LexEntry*> entries;  // per token: its lexicon entry (Lexicon::find_all)
 };
 
-// Per thread: analyze() hands the token hashes analyze_rules() left here to the learned layer.
+// Per thread: the rules keep their scratch (items, look-up keys and hashes) here between posts.
 thread_local Scratch t_scratch;
 
 // The token kinds whose norm step 1 looks up in the lexicon (mentions, URLs and e-mails only when
@@ -165,11 +165,11 @@ const SentimentModel& SentimentModel::instance() {
 Sentiment SentimentModel::analyze(const Tokenized& tk) const {
   if (!opts_.learned || !learned_) return analyze_rules(tk);
   SentimentRuleStats stats;
-  Sentiment rules = analyze_rules(tk, &stats);
-  // The rules hashed every word's norm for the lexicon with the learned layer's word seed: the learned
-  // layer takes those hashes instead of hashing the words again.
+  // The rules hash every word's norm for the lexicon with the learned layer's word seed: the learned layer
+  // takes those hashes (in prepare(), called from inside the rules) instead of hashing the words again.
   static_assert(Lexicon::kKeySeed == kSentimentWordSeed);
-  return learned_->predict(tk, rules, stats, t_scratch.fnv.data());
+  Sentiment r = rules(tk, &stats, learned_.get());
+  return learned_->finish(r, stats);
 }
 
 Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
@@ -181,6 +181,10 @@ double SentimentModel::count_damp(int k) const {
 }
 
 Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
+  return rules(tk, stats, nullptr);
+}
+
+Sentiment SentimentModel::rules(const Tokenized& tk, SentimentRuleStats* stats, const LearnedSentiment* learned) const {
   Scratch& scratch = t_scratch;
   auto& items = scratch.items;
   auto& scored = scratch.scored;
@@ -263,6 +267,9 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
     keys[ti] = std::string_view(t.norm.data(), len);
     fnv[ti] = fnv1a_prefix(t.norm, len, Lexicon::kKeySeed);
   }
+  // The learned layer's features are hashed here and its index lines start loading, so that their cache
+  // misses overlap the rules.
+  if (learned) learned->prepare(tk, fnv.data());
   lex_.find_all(keys.data(), fnv.data(), toks.size(), ents.data());
 
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
@@ -420,6 +427,10 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       }
     }
   }
+
+  // The learned layer's index lines (prefetched above) have had step 1 to arrive: find its rows now, which
+  // starts loading them for the rest of the rules.
+  if (learned) learned->load_rows();
 
   // 2. Per-item valence with VADER's context rules.
   const bool cap_diff = caps_words > 0 && caps_words < word_items;

@@ -110,6 +110,10 @@ class SentimentModel {
  private:
   // (#sentiment items)^count_power, which divides the sum (SentimentOptions::count_power).
   double count_damp(int k) const;
+  // analyze_rules(); when `learned` is not null, it also calls learned->prepare() as soon as the words are
+  // hashed, so that the learned layer's weight rows load while the rules run (analyze() then calls
+  // learned->finish()).
+  Sentiment rules(const Tokenized& tokens, SentimentRuleStats* stats, const LearnedSentiment* learned) const;
 
   Lexicon lex_;
   EmojiLexicon emoji_;
