@@ -250,6 +250,91 @@ TEST(SentimentEquivalence, LearnedLayerIsBitIdentical) {
   }
 }
 
+// The learned layer in two halves around the rules (prepare(), load_rows(), finish(), as analyze() calls
+// them) against predict(), for the shipped model (rows from its compact table) and for a model being
+// trained (rows from hashed_w, no compact table).
+TEST(SentimentEquivalence, PreparedLearnedLayerEqualsPredict) {
+  const SentimentModel& model = SentimentModel::instance();
+  const LearnedSentiment* shipped = model.learned();
+  ASSERT_NE(shipped, nullptr);
+  LearnedSentiment training(18);
+  training.dense_w = shipped->dense_w;
+  for (std::size_t i = 0; i < training.hashed_w.size(); ++i) training.hashed_w[i] = static_cast<float>(i % 7) * 0.25f - 0.5f;
+  std::size_t n = 0;
+  for (const auto& text : texts()) {
+    const Tokenized tk = tokenize(text);
+    SentimentRuleStats st;
+    const Sentiment rules = model.analyze_rules(tk, &st);
+    std::vector<std::uint64_t> word_fnv(tk.tokens.size(), 12345);
+    for (std::size_t i = 0; i < tk.tokens.size(); ++i)
+      if (tk.tokens[i].kind == TokenKind::word) word_fnv[i] = Lexicon::key_fnv(tk.tokens[i].norm);
+    for (const LearnedSentiment* l : {shipped, static_cast<const LearnedSentiment*>(&training)}) {
+      const Sentiment want = l->predict(tk, rules, st, word_fnv.data());
+      l->prepare(tk, word_fnv.data());
+      l->load_rows();
+      const Sentiment got = l->finish(rules, st);
+      ASSERT_TRUE(same_bits(want.compound, got.compound) && same_bits(want.pos, got.pos) &&
+                  same_bits(want.neu, got.neu) && same_bits(want.neg, got.neg) && want.label == got.label)
+          << text;
+    }
+    ++n;
+  }
+  EXPECT_GT(n, 20000u);
+}
+
+// The per-thread emoji valence cache is keyed by model: two models whose emoji descriptions differ, used in
+// turn on the same emoji (one by hand table, others by description, with VS16 and skin tones, and a ZWJ
+// sequence longer than the cache keys), each get their own answers, also after a move and after one model
+// is destroyed and another built (possibly at the same address).
+TEST(SentimentEquivalence, EmojiCacheKeepsModelsApart) {
+  const std::string dir = std::string(PARLEY_DATA_DIR) + "/lexicons";
+  const std::string vader = slurp(dir + "/vader_lexicon.txt");
+  const std::string emoji = slurp(dir + "/emoji_utf8_lexicon.txt");
+  const std::vector<std::string> posts = {
+      "so \xF0\x9F\x98\xBA today", "\xF0\x9F\x98\xBA\xEF\xB8\x8F ok", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD great",
+      "\xF0\x9F\x98\xA1", "\xF0\x9F\x92\x80 lol \xF0\x9F\x8C\x88",
+      "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7\xE2\x80\x8D\xF0\x9F\x91\xA6 family \xF0\x9F\x98\xBA",
+      "\xE2\x9D\xA4 \xF0\x9F\x8E\x89 \xF0\x9F\x98\xBA"};
+  SentimentOptions o;
+  o.learned = false;
+  auto check = [&](const SentimentModel& m, const std::string& emoji_text) {
+    EmojiLexicon e;
+    e.load(emoji_text, m.lexicon());
+    for (const auto& text : posts) {
+      const Tokenized tk = tokenize(text);
+      SentimentRuleStats want_st, got_st;
+      const Sentiment want = reference::rules(m.lexicon(), e, m.options(), tk, &want_st);
+      const Sentiment got = m.analyze_rules(tk, &got_st);
+      ASSERT_TRUE(same_bits(want.compound, got.compound) && same_bits(want_st.emoji_valence, got_st.emoji_valence))
+          << text;
+    }
+  };
+  std::string swapped;  // each emoji with the description of another, seven lines on
+  {
+    std::istringstream in(emoji);
+    std::vector<std::pair<std::string, std::string>> lines;
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto tab = line.find('\t');
+      if (tab != std::string::npos) lines.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      swapped += lines[i].first + "\t" + lines[(i + 7) % lines.size()].second + "\n";
+  }
+  SentimentModel a(vader, emoji, o), b(vader, swapped, o);
+  for (int round = 0; round < 3; ++round) {
+    check(a, emoji);
+    check(b, swapped);
+  }
+  SentimentModel c(std::move(b));
+  check(c, swapped);
+  for (int round = 0; round < 3; ++round) {
+    auto d = std::make_unique<SentimentModel>(vader, round % 2 ? swapped : emoji, o);
+    check(*d, round % 2 ? swapped : emoji);
+    check(a, emoji);
+  }
+}
+
 TEST(Fnv1a, MatchesTheByteLoopForEveryPrefix) {
   std::mt19937_64 rng(7);
   for (std::size_t len = 0; len <= 40; ++len)

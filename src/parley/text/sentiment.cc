@@ -11,10 +11,12 @@
 #include "parley/text/sentiment.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "parley/core/data_dir.h"
@@ -81,7 +83,7 @@ struct Scratch {
   std::vector<const LexEntry*> entries;  // per token: its lexicon entry (Lexicon::find_all)
 };
 
-// Per thread: analyze() hands the token hashes analyze_rules() left here to the learned layer.
+// Per thread: the rules keep their scratch (items, look-up keys and hashes) here between posts.
 thread_local Scratch t_scratch;
 
 // The token kinds whose norm step 1 looks up in the lexicon (mentions, URLs and e-mails only when
@@ -101,6 +103,12 @@ std::size_t next_apostrophe(std::string_view text, std::size_t from) {
   const void* b = std::memchr(p, '\xE2', a ? static_cast<std::size_t>(static_cast<const char*>(a) - p) : n);
   const void* first = b ? b : a;
   return first ? static_cast<std::size_t>(static_cast<const char*>(first) - text.data()) : text.size();
+}
+
+// SentimentModel::id_: from 1 (0 marks an empty emoji cache entry).
+std::uint64_t next_model_id() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 std::string read_file(const std::string& path, bool* ok) {
@@ -124,7 +132,7 @@ SentimentClass classify(double compound, ThreeClassCuts cuts) {
 }
 
 SentimentModel::SentimentModel(std::string_view vader_lexicon, std::string_view emoji_lexicon, SentimentOptions opts)
-    : opts_(opts) {
+    : opts_(opts), id_(next_model_id()) {
   for (std::size_t k = 0; k < kCountDampTable; ++k)
     count_damp_[k] = std::pow(static_cast<double>(k), opts_.count_power);
   if (lex_.load_vader(vader_lexicon) == 0) return;
@@ -133,8 +141,60 @@ SentimentModel::SentimentModel(std::string_view vader_lexicon, std::string_view 
 }
 
 SentimentModel::~SentimentModel() = default;
-SentimentModel::SentimentModel(SentimentModel&&) noexcept = default;
-SentimentModel& SentimentModel::operator=(SentimentModel&&) noexcept = default;
+SentimentModel::SentimentModel(SentimentModel&& o) noexcept
+    : lex_(std::move(o.lex_)),
+      emoji_(std::move(o.emoji_)),
+      opts_(o.opts_),
+      learned_(std::move(o.learned_)),
+      id_(next_model_id()) {
+  std::copy(std::begin(o.count_damp_), std::end(o.count_damp_), count_damp_);
+  o.id_ = next_model_id();
+}
+SentimentModel& SentimentModel::operator=(SentimentModel&& o) noexcept {
+  lex_ = std::move(o.lex_);
+  emoji_ = std::move(o.emoji_);
+  opts_ = o.opts_;
+  std::copy(std::begin(o.count_damp_), std::end(o.count_damp_), count_damp_);
+  learned_ = std::move(o.learned_);
+  id_ = next_model_id();
+  o.id_ = next_model_id();
+  return *this;
+}
+
+float SentimentModel::emoji_valence_uncached(std::string_view raw) const {
+  // Only the base emoji plus VS16 / skin tone, not a longer ZWJ sequence starting with it.
+  if (const float* hand = hand_emoji_valence(raw)) return *hand;
+  // Sum of the description's word valences, kept on the lexicon's scale.
+  float v = 0;
+  for (const auto& w : emoji_.find(raw))
+    if (w.entry && (w.entry->flags & kLexValence)) v += w.entry->valence;
+  return std::clamp(v, -3.5f, 3.5f);
+}
+
+float SentimentModel::emoji_valence(std::string_view raw) const {
+  // Posts draw their emoji from a small set, and finding one's valence (a binary search, then a hash map
+  // of the descriptions with a retry without VS16 / skin tones, then the description words) cost about as
+  // much as the rest of an emoji item: a direct-mapped cache per thread of (model, bytes) -> valence.
+  struct Entry {
+    std::uint64_t model = 0;  // 0: empty (model ids start at 1)
+    std::uint64_t w[3] = {};  // the bytes, zero-padded
+    std::uint32_t len = 0;
+    float valence = 0;
+  };
+  thread_local Entry cache[256];
+  if (raw.size() > sizeof Entry::w) return emoji_valence_uncached(raw);
+  std::uint64_t w[3] = {};
+  std::memcpy(w, raw.data(), raw.size());
+  const std::uint64_t h = (w[0] ^ (w[1] * 0x9E3779B97F4A7C15ULL) ^ (w[2] * 0xC2B2AE3D27D4EB4FULL) ^ raw.size()) *
+                          0xff51afd7ed558ccdULL;
+  Entry& e = cache[h >> 56];
+  if (e.model == id_ && e.len == raw.size() && e.w[0] == w[0] && e.w[1] == w[1] && e.w[2] == w[2]) return e.valence;
+  e.valence = emoji_valence_uncached(raw);
+  e.model = id_;
+  e.len = static_cast<std::uint32_t>(raw.size());
+  std::copy(std::begin(w), std::end(w), e.w);
+  return e.valence;
+}
 
 std::unique_ptr<SentimentModel> SentimentModel::from_dir(const std::string& dir, SentimentOptions opts,
                                                          const std::string& learned_model) {
@@ -165,11 +225,11 @@ const SentimentModel& SentimentModel::instance() {
 Sentiment SentimentModel::analyze(const Tokenized& tk) const {
   if (!opts_.learned || !learned_) return analyze_rules(tk);
   SentimentRuleStats stats;
-  Sentiment rules = analyze_rules(tk, &stats);
-  // The rules hashed every word's norm for the lexicon with the learned layer's word seed: the learned
-  // layer takes those hashes instead of hashing the words again.
+  // The rules hash every word's norm for the lexicon with the learned layer's word seed: the learned layer
+  // takes those hashes (in prepare(), called from inside the rules) instead of hashing the words again.
   static_assert(Lexicon::kKeySeed == kSentimentWordSeed);
-  return learned_->predict(tk, rules, stats, t_scratch.fnv.data());
+  Sentiment r = rules(tk, &stats, learned_.get());
+  return learned_->finish(r, stats);
 }
 
 Sentiment analyze_sentiment(const Tokenized& tokens) { return SentimentModel::instance().analyze(tokens); }
@@ -181,6 +241,10 @@ double SentimentModel::count_damp(int k) const {
 }
 
 Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats* stats) const {
+  return rules(tk, stats, nullptr);
+}
+
+Sentiment SentimentModel::rules(const Tokenized& tk, SentimentRuleStats* stats, const LearnedSentiment* learned) const {
   Scratch& scratch = t_scratch;
   auto& items = scratch.items;
   auto& scored = scratch.scored;
@@ -263,6 +327,9 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
     keys[ti] = std::string_view(t.norm.data(), len);
     fnv[ti] = fnv1a_prefix(t.norm, len, Lexicon::kKeySeed);
   }
+  // The learned layer's features are hashed here and its index lines start loading, so that their cache
+  // misses overlap the rules.
+  if (learned) learned->prepare(tk, fnv.data());
   lex_.find_all(keys.data(), fnv.data(), toks.size(), ents.data());
 
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
@@ -395,23 +462,12 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       }
       case TokenKind::emoji: {
         if (opts_.emoji_direct) {
-          std::string_view raw = tk.raw(t);
-          // Only the base emoji plus VS16 / skin tone, not a longer ZWJ sequence starting with it.
-          const float* hand = hand_emoji_valence(raw);
           Item& it = items.emplace_back();
           it.kind = kEmoji;
           it.clause_start = pending_clause;
           it.sentence = sentence;
           pending_clause = false;
-          if (hand) {
-            it.valence = *hand;
-          } else {
-            // Sum of the description's word valences, kept on the lexicon's scale.
-            float v = 0;
-            for (const auto& w : emoji_.find(raw))
-              if (w.entry && (w.entry->flags & kLexValence)) v += w.entry->valence;
-            it.valence = std::clamp(v, -3.5f, 3.5f);
-          }
+          it.valence = emoji_valence(tk.raw(t));
           it.has_valence = it.valence != 0;
           break;
         }
@@ -420,6 +476,10 @@ Sentiment SentimentModel::analyze_rules(const Tokenized& tk, SentimentRuleStats*
       }
     }
   }
+
+  // The learned layer's index lines (prefetched above) have had step 1 to arrive: find its rows now, which
+  // starts loading them for the rest of the rules.
+  if (learned) learned->load_rows();
 
   // 2. Per-item valence with VADER's context rules.
   const bool cap_diff = caps_words > 0 && caps_words < word_items;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -110,6 +111,14 @@ class SentimentModel {
  private:
   // (#sentiment items)^count_power, which divides the sum (SentimentOptions::count_power).
   double count_damp(int k) const;
+  // The valence of an emoji item (SentimentOptions::emoji_direct): its hand-set valence, else the sum of
+  // its description words' valences, clamped. Answered from a per-thread cache keyed by id_ and the bytes.
+  float emoji_valence(std::string_view raw) const;
+  float emoji_valence_uncached(std::string_view raw) const;
+  // analyze_rules(); when `learned` is not null, it also calls learned->prepare() as soon as the words are
+  // hashed, so that the learned layer's weight rows load while the rules run (analyze() then calls
+  // learned->finish()).
+  Sentiment rules(const Tokenized& tokens, SentimentRuleStats* stats, const LearnedSentiment* learned) const;
 
   Lexicon lex_;
   EmojiLexicon emoji_;
@@ -117,6 +126,10 @@ class SentimentModel {
   static constexpr std::size_t kCountDampTable = 64;
   double count_damp_[kCountDampTable] = {};
   std::unique_ptr<const LearnedSentiment> learned_;
+  // Unique per model object, never reused (a moved-from model takes a new one too): tags this model's
+  // entries in the per-thread emoji cache, which an address could not do once a model is destroyed and
+  // another built in its place.
+  std::uint64_t id_;
 };
 
 // SentimentModel::instance().analyze(tokens)

@@ -252,7 +252,66 @@ template <class RowOf>
   return z;
 }
 
+// sum_features() with the hashed features' rows looked up beforehand (rows[i] is the row of f.hashes[i]):
+// the same operations in the same order.
+[[gnu::noinline]] Sums sum_rows(const SentimentFeatures& f, const float* dense_w, const float* const* rows) {
+  Sums z = sums_zero();
+  for (int j = 0; j < kSentimentDense; ++j) z = sums_add(z, f.dense[j], dense_w + j * kSentimentOutputs);
+  const float v = f.hashed_value;
+  const std::size_t n = f.hashes.size();
+  for (std::size_t i = 0; i < n; ++i) z = sums_add(z, v, rows[i]);
+  return z;
+}
+
+// predict()'s ending, from the raw outputs.
+Sentiment from_outputs(const Sentiment& rules, const std::array<float, kSentimentOutputs>& z) {
+  Sentiment r = rules;
+  r.compound = std::clamp(static_cast<double>(z[3]), -1.0, 1.0);
+  int best = 0;
+  for (int k = 1; k < 3; ++k)
+    if (z[k] > z[best]) best = k;
+  r.label = static_cast<SentimentClass>(best);  // enum order: negative, neutral, positive
+  return r;
+}
+
+// Between prepare() and finish() (per thread): the features, and the hashed features' rows when the model
+// has its compact table (`compact`; load_rows() fills `rows`).
+struct Prepared {
+  SentimentFeatures f;
+  std::vector<std::uint32_t> buckets;
+  std::vector<const float*> rows;
+  bool compact = false;
+};
+thread_local Prepared t_prepared;
+
 }  // namespace
+
+void LearnedSentiment::prepare(const Tokenized& tk, const std::uint64_t* word_fnv) const {
+  Prepared& p = t_prepared;
+  extract_sentiment_hashes(tk, &p.f, word_fnv);
+  p.compact = !hashed_.empty();
+  if (!p.compact) return;
+  const std::size_t n = p.f.hashes.size();
+  p.buckets.resize(n);
+  p.rows.resize(n);
+  const int shift = 32 - hash_bits_;  // hashed_ is filled only when hash_bits_ > 0
+  for (std::size_t i = 0; i < n; ++i) {
+    p.buckets[i] = p.f.hashes[i] >> shift;
+    hashed_.prefetch(p.buckets[i]);
+  }
+}
+
+void LearnedSentiment::load_rows() const {
+  Prepared& p = t_prepared;
+  if (p.compact) hashed_.rows(p.buckets.data(), p.buckets.size(), p.rows.data());  // prefetches each row
+}
+
+Sentiment LearnedSentiment::finish(const Sentiment& rules, const SentimentRuleStats& st) const {
+  Prepared& p = t_prepared;
+  extract_sentiment_dense(rules, st, &p.f);
+  if (!p.compact) return from_outputs(rules, outputs(p.f));
+  return from_outputs(rules, sums_get(sum_rows(p.f, dense_w.data(), p.rows.data())));
+}
 
 std::array<float, kSentimentOutputs> LearnedSentiment::outputs(const SentimentFeatures& f) const {
   if (!hashed_.empty()) {
@@ -273,14 +332,7 @@ Sentiment LearnedSentiment::predict(const Tokenized& tk, const Sentiment& rules,
   thread_local SentimentFeatures f;  // reused: no allocation per call once the hash vector has grown
   extract_sentiment_dense(rules, st, &f);
   extract_sentiment_hashes(tk, &f, word_fnv);
-  auto z = outputs(f);
-  Sentiment r = rules;
-  r.compound = std::clamp(static_cast<double>(z[3]), -1.0, 1.0);
-  int best = 0;
-  for (int k = 1; k < 3; ++k)
-    if (z[k] > z[best]) best = k;
-  r.label = static_cast<SentimentClass>(best);  // enum order: negative, neutral, positive
-  return r;
+  return from_outputs(rules, outputs(f));
 }
 
 
