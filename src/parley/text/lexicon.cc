@@ -1,4 +1,5 @@
 #include "parley/text/lexicon.h"
+#include "parley/text/murmur_fmix.h"
 
 #include <charconv>
 #include <cstring>
@@ -76,15 +77,7 @@ inline bool equal_short(const char* a, const char* b, std::size_t n) {
 
 // The table hash of a key from its FNV-1a (Lexicon::key_fnv): a finaliser (MurmurHash3's) so that the
 // slot index (low bits), the filter bit (bits 16..31) and the tag (high 32 bits) all depend on every byte.
-[[gnu::always_inline]] inline std::uint64_t table_hash(std::uint64_t fnv) {
-  std::uint64_t x = fnv;
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+[[gnu::always_inline]] inline std::uint64_t table_hash(std::uint64_t fnv) { return murmur_fmix64(fnv); }
 
 [[gnu::always_inline]] inline std::uint64_t hash_bytes(std::string_view s) { return table_hash(Lexicon::key_fnv(s)); }
 

@@ -1,4 +1,5 @@
 #include "parley/text/sentiment_model_learned.h"
+#include "parley/text/murmur_fmix.h"
 
 #include <algorithm>
 #include <cmath>
@@ -58,14 +59,7 @@ constexpr unsigned kHashedNormKinds = 1u << static_cast<unsigned>(TokenKind::has
                                       1u << static_cast<unsigned>(TokenKind::emoticon);
 
 // A finaliser so that the top bits (the ones bucket() keeps) depend on every input bit.
-std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+std::uint64_t mix64(std::uint64_t x) { return murmur_fmix64(x); }
 
 std::uint32_t to32(std::uint64_t h) { return static_cast<std::uint32_t>(mix64(h) >> 32); }
 
