@@ -14,6 +14,7 @@
 #include "parley/text/intent.h"
 #include "parley/text/intent_features.h"
 #include "parley/text/tokenizer.h"
+#include "corpus_texts.h"
 #include "shipped_intent_model.h"
 
 #include "intent_features_reference.inc"
@@ -21,16 +22,6 @@
 namespace parley::text {
 namespace {
 
-void read_texts(const std::string& path, std::vector<std::string>& out) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << path;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    auto tab = line.rfind('\t');
-    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
-  }
-}
 
 // Every word of the cue lists, and tokens of every kind and shape the extractor treats specially.
 const char* const kVocab[] = {
@@ -79,8 +70,8 @@ std::vector<std::string> texts() {
   for (int i = 0; i < 150; ++i) many_starts += "Why not? Should you! Thanks. Please add an option. ";
   out.push_back(many_cues);
   out.push_back(many_starts);
-  read_texts(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv", out);
-  read_texts(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv", out);
+  test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv", out);
+  test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv", out);
   const std::size_t nv = sizeof kVocab / sizeof kVocab[0];
   std::mt19937 rng(4242);
   for (int i = 0; i < 20000; ++i) {

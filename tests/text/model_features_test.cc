@@ -17,6 +17,7 @@
 #include "parley/text/intent.h"
 #include "parley/text/sentiment_model_learned.h"
 #include "parley/text/tokenizer.h"
+#include "corpus_texts.h"
 #include "shipped_intent_model.h"
 
 namespace parley::text {
@@ -32,16 +33,6 @@ struct Fingerprint {
   }
 };
 
-void read_texts(const std::string& path, std::vector<std::string>& out) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in) << path;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    auto tab = line.rfind('\t');
-    if (tab != std::string::npos) out.push_back(line.substr(tab + 1));
-  }
-}
 
 // The intent corpora, edge cases, and posts stitched from a seeded stream over a vocabulary of the shapes
 // the extractors treat specially (cue words, negations, promo words, hashtags, mentions, links, numbers,
@@ -52,8 +43,8 @@ const std::vector<std::string>& texts() {
     std::vector<std::string> out = {"", " ", "?", "!!!", "😡😡😡", "rt", "RT @a: win", std::string(5000, '?'),
                                     std::string(3000, 'a'), "¿Dónde está mi pedido? Llevo 3 días esperando 😤",
                                     "Заказ не пришёл, верните деньги!!!", "注文した商品がまだ届きません"};
-    read_texts(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv", out);
-    read_texts(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv", out);
+    test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv", out);
+    test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv", out);
     const char* vocab[] = {
         "hi", "hey", "@acme", "@bob", "RT", "rt", "#fail", "#giveaway", "#WIN", "#deal", "#x", "http://t.co/a",
         "a@b.com", "3", "50", "%", "off", "days", "hours", "still", "not", "don't", "can't", "won't", "never",
@@ -64,17 +55,7 @@ const std::vector<std::string>& texts() {
         "anyone", "wish", "hope", "they", "should", "suggest", "!", "?", "?!", ".", ",", "...", ":(", ":)",
         "😍", "😡", "LOVE", "sooo", "goooood", "café", "naïve", "Straße", "日本", "données", "ok", "so",
         "lol", "wow", "again", "worst", "ever", "service", "app", "crashing", "order", "late", "help"};
-    const std::size_t nv = sizeof vocab / sizeof vocab[0];
-    std::mt19937 rng(20261130);
-    for (int i = 0; i < 3000; ++i) {
-      const std::size_t len = rng() % (i % 50 == 0 ? 400 : 40);
-      std::string s;
-      for (std::size_t w = 0; w < len; ++w) {
-        if (w) s += rng() % 8 ? " " : "";
-        s += vocab[rng() % nv];
-      }
-      out.push_back(std::move(s));
-    }
+    test_texts::stitch_posts(vocab, 3000, 50, 400, 40, out);
     return out;
   }();
   return all;

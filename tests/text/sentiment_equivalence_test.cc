@@ -23,6 +23,7 @@
 #include "parley/text/sentiment_emoji_valence.h"
 #include "parley/text/sentiment_model_learned.h"
 #include "parley/text/tokenizer.h"
+#include "corpus_texts.h"
 
 namespace parley::text {
 namespace {
@@ -109,16 +110,8 @@ const std::vector<std::string>& texts() {
                                     "@happyhour great", "#EpicFail", "#love", "http://t.co/good good",
                                     "¿Dónde está mi pedido? Llevo 3 días esperando 😤",
                                     "Заказ не пришёл, верните деньги!!!", "注文した商品がまだ届きません"};
-    auto read = [&](const std::string& path) {
-      std::istringstream in(slurp(path));
-      std::string line;
-      while (std::getline(in, line)) {
-        const auto tab = line.rfind('\t');
-        out.push_back(tab == std::string::npos ? line : line.substr(0, tab));
-      }
-    };
-    read(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv");
-    read(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv");
+    test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/corpus.tsv", out);
+    test_texts::read_corpus_texts(std::string(PARLEY_DATA_DIR) + "/intent/brand_corpus.tsv", out);
     const char* vocab[] = {
         "good", "GOOD", "bad", "BAD", "great", "awful", "love", "hate", "not", "never", "no", "nor", "or",
         "don't", "don’t", "can't", "won’t", "isnt", "aint", "without", "doubt", "least", "at", "very", "so",
@@ -130,17 +123,7 @@ const std::vector<std::string>& texts() {
         "Straße", "日本", "données", "hond", "Störung", "schlechter", "furchtbar", "aanrader", "wieder",
         "kiss", "death", "to", "die", "for", "broken", "heart", "in", "red", "black", "upper", "hand",
         "supercalifragilisticexpialidocious", "unbelievably", "n't", "’", "'", "x", "I", "2"};
-    const std::size_t nv = sizeof vocab / sizeof vocab[0];
-    std::mt19937 rng(20261130);
-    for (int i = 0; i < 20000; ++i) {
-      const std::size_t len = rng() % (i % 100 == 0 ? 300 : 30);
-      std::string s;
-      for (std::size_t w = 0; w < len; ++w) {
-        if (w) s += rng() % 8 ? " " : "";
-        s += vocab[rng() % nv];
-      }
-      out.push_back(std::move(s));
-    }
+    test_texts::stitch_posts(vocab, 20000, 100, 300, 30, out);
     return out;
   }();
   return all;
