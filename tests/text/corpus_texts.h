@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <fstream>
 #include <random>
 #include <span>
@@ -40,6 +41,14 @@ inline void stitch_posts(std::span<const char* const> vocab, int count, int long
     }
     out.push_back(std::move(s));
   }
+}
+
+// A xorshift64 step: a seeded stream for inputs built byte by byte (the seed must not be 0).
+inline std::uint64_t next(std::uint64_t& s) {
+  s ^= s << 13;
+  s ^= s >> 7;
+  s ^= s << 17;
+  return s;
 }
 
 }  // namespace parley::text::test_texts

@@ -18,6 +18,7 @@
 #include "parley/text/language.h"
 #include "parley/text/language_evidence.h"
 #include "parley/text/language_votes.h"
+#include "corpus_texts.h"
 
 namespace parley::text {
 namespace {
@@ -133,12 +134,7 @@ const std::vector<std::string>& fragments() {
   return f;
 }
 
-std::uint64_t next(std::uint64_t& s) {
-  s ^= s << 13;
-  s ^= s >> 7;
-  s ^= s << 17;
-  return s;
-}
+using test_texts::next;
 
 const std::vector<std::string>& separators() {
   static const std::vector<std::string> sep = {" ", " ", " ", "", ", ", ". ", "\n", "\t", "  ", "!", "?", "'",

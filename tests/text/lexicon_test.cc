@@ -10,16 +10,12 @@
 #include <vector>
 
 #include "parley/text/sentiment_emoji_valence.h"
+#include "corpus_texts.h"
 
 namespace parley::text {
 namespace {
 
-std::uint64_t next(std::uint64_t& s) {
-  s ^= s << 13;
-  s ^= s >> 7;
-  s ^= s << 17;
-  return s;
-}
+using test_texts::next;
 
 std::string random_key(std::uint64_t& seed) {
   static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz' -:)(";

@@ -11,6 +11,7 @@
 
 #include "parley/text/codepoint_class.h"
 #include "parley/text/tokenizer.h"
+#include "corpus_texts.h"
 #include "tokenizer_reference.inc"
 
 namespace parley::text {
@@ -63,12 +64,7 @@ const std::vector<std::string>& fragments() {
   return f;
 }
 
-std::uint64_t next(std::uint64_t& s) {
-  s ^= s << 13;
-  s ^= s >> 7;
-  s ^= s << 17;
-  return s;
-}
+using test_texts::next;
 
 TEST(TokenizerEquivalence, EdgeInputs) {
   EXPECT_EQ(diff(""), "");
